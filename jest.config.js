@@ -1,0 +1,16 @@
+/** One Jest run over every package, service and cross-service test. Type checking is `tsc -b`
+ * (run by `npm test` before Jest); ts-jest here only transpiles, which keeps the run fast. */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/packages', '<rootDir>/services', '<rootDir>/tests', '<rootDir>/bench'],
+  testMatch: ['**/test/**/*.spec.ts', '<rootDir>/tests/**/*.spec.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json', isolatedModules: true }],
+  },
+  moduleNameMapper: {
+    '^@mercato/(db|kit|protos|topology|runner|eventsourcing)$': '<rootDir>/packages/$1/src',
+  },
+  testTimeout: 60_000,
+  maxWorkers: 2,
+};

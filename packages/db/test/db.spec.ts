@@ -1,0 +1,57 @@
+import { openDatabase, createTestDatabase, postgresAvailable, type Database } from '@mercato/db';
+
+const requireAll = process.env.MERCATO_REQUIRE_ALL === '1';
+
+describe.each(['pglite', 'postgres'] as const)('database on %s', (kind) => {
+  let db: Database;
+  let drop: (() => Promise<void>) | undefined;
+
+  beforeAll(async () => {
+    if (kind === 'postgres') {
+      if (!(await postgresAvailable())) {
+        if (requireAll) throw new Error('PostgreSQL is required (MERCATO_REQUIRE_ALL=1) but not reachable');
+        return;
+      }
+      const t = await createTestDatabase();
+      drop = t.drop;
+      db = await openDatabase({ url: t.url });
+    } else {
+      db = await openDatabase();
+    }
+    await db.exec('CREATE TABLE kv (k text PRIMARY KEY, v int NOT NULL)');
+  });
+  afterAll(async () => {
+    await db?.close();
+    await drop?.();
+  });
+
+  it('commits a transaction and rolls back a failed one', async () => {
+    if (!db) return;
+    await db.transaction(async (tx) => {
+      await tx.query('INSERT INTO kv VALUES ($1, $2)', ['a', 1]);
+    });
+    await expect(
+      db.transaction(async (tx) => {
+        await tx.query('INSERT INTO kv VALUES ($1, $2)', ['b', 2]);
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    const { rows } = await db.query<{ k: string }>('SELECT k FROM kv ORDER BY k');
+    expect(rows.map((r) => r.k)).toEqual(['a']);
+  });
+
+  it('delivers a notification to a listener', async () => {
+    if (!db) return;
+    let resolveGot: (payload: string) => void = () => undefined;
+    const got = new Promise<string>((resolve) => (resolveGot = resolve));
+    const unlisten = await db.listen('mercato_test', (payload) => resolveGot(payload));
+    await db.notify('mercato_test', 'hello');
+    await expect(got).resolves.toBe('hello');
+    await unlisten();
+  });
+
+  it('rejects an unsafe channel name', async () => {
+    if (!db) return;
+    await expect(db.notify('x; DROP TABLE kv', '')).rejects.toThrow(/channel/);
+  });
+});
