@@ -9,6 +9,7 @@ module.exports = {
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json', isolatedModules: true }],
   },
   moduleNameMapper: {
+    '^@mercato/protos/gen/(.*)$': '<rootDir>/packages/protos/src/generated/$1',
     '^@mercato/(db|kit|protos|topology|runner|eventsourcing)$': '<rootDir>/packages/$1/src',
   },
   testTimeout: 60_000,

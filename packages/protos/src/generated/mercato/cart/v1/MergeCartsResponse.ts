@@ -1,0 +1,11 @@
+// Original file: protos/mercato/cart/v1/cart.proto
+
+import type { Cart as _mercato_cart_v1_Cart, Cart__Output as _mercato_cart_v1_Cart__Output } from '../../../mercato/cart/v1/Cart';
+
+export interface MergeCartsResponse {
+  'cart'?: (_mercato_cart_v1_Cart | null);
+}
+
+export interface MergeCartsResponse__Output {
+  'cart': (_mercato_cart_v1_Cart__Output | null);
+}

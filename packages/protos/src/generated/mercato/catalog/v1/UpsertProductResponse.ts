@@ -1,0 +1,19 @@
+// Original file: protos/mercato/catalog/v1/catalog.proto
+
+import type { Product as _mercato_catalog_v1_Product, Product__Output as _mercato_catalog_v1_Product__Output } from '../../../mercato/catalog/v1/Product';
+
+export interface UpsertProductResponse {
+  'product'?: (_mercato_catalog_v1_Product | null);
+  /**
+   * True when the product did not exist before.
+   */
+  'created'?: (boolean);
+}
+
+export interface UpsertProductResponse__Output {
+  'product': (_mercato_catalog_v1_Product__Output | null);
+  /**
+   * True when the product did not exist before.
+   */
+  'created': (boolean);
+}

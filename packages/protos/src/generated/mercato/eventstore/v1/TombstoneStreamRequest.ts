@@ -1,0 +1,13 @@
+// Original file: protos/mercato/eventstore/v1/eventstore.proto
+
+import type { ExpectedRevision as _mercato_eventstore_v1_ExpectedRevision, ExpectedRevision__Output as _mercato_eventstore_v1_ExpectedRevision__Output } from '../../../mercato/eventstore/v1/ExpectedRevision';
+
+export interface TombstoneStreamRequest {
+  'stream'?: (string);
+  'expectedRevision'?: (_mercato_eventstore_v1_ExpectedRevision | null);
+}
+
+export interface TombstoneStreamRequest__Output {
+  'stream': (string);
+  'expectedRevision': (_mercato_eventstore_v1_ExpectedRevision__Output | null);
+}

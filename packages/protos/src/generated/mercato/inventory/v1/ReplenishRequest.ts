@@ -1,0 +1,19 @@
+// Original file: protos/mercato/inventory/v1/inventory.proto
+
+import type { StockLine as _mercato_inventory_v1_StockLine, StockLine__Output as _mercato_inventory_v1_StockLine__Output } from '../../../mercato/inventory/v1/StockLine';
+
+export interface ReplenishRequest {
+  /**
+   * Client-chosen, e.g. a delivery note number; a repeat adds nothing.
+   */
+  'replenishmentId'?: (string);
+  'lines'?: (_mercato_inventory_v1_StockLine)[];
+}
+
+export interface ReplenishRequest__Output {
+  /**
+   * Client-chosen, e.g. a delivery note number; a repeat adds nothing.
+   */
+  'replenishmentId': (string);
+  'lines': (_mercato_inventory_v1_StockLine__Output)[];
+}

@@ -1,0 +1,11 @@
+// Original file: protos/mercato/inventory/v1/inventory.proto
+
+import type { StockLevel as _mercato_inventory_v1_StockLevel, StockLevel__Output as _mercato_inventory_v1_StockLevel__Output } from '../../../mercato/inventory/v1/StockLevel';
+
+export interface ReplenishResponse {
+  'levels'?: (_mercato_inventory_v1_StockLevel)[];
+}
+
+export interface ReplenishResponse__Output {
+  'levels': (_mercato_inventory_v1_StockLevel__Output)[];
+}

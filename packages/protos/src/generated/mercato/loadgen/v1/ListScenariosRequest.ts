@@ -1,0 +1,8 @@
+// Original file: protos/mercato/loadgen/v1/loadgen.proto
+
+
+export interface ListScenariosRequest {
+}
+
+export interface ListScenariosRequest__Output {
+}

@@ -1,0 +1,18 @@
+// Original file: protos/mercato/orders/v1/events.proto
+
+import type { Money as _mercato_common_v1_Money, Money__Output as _mercato_common_v1_Money__Output } from '../../../mercato/common/v1/Money';
+import type { Timestamp as _google_protobuf_Timestamp, Timestamp__Output as _google_protobuf_Timestamp__Output } from '../../../google/protobuf/Timestamp';
+
+export interface OrderConfirmed {
+  'orderId'?: (string);
+  'customerId'?: (string);
+  'total'?: (_mercato_common_v1_Money | null);
+  'eventTime'?: (_google_protobuf_Timestamp | null);
+}
+
+export interface OrderConfirmed__Output {
+  'orderId': (string);
+  'customerId': (string);
+  'total': (_mercato_common_v1_Money__Output | null);
+  'eventTime': (_google_protobuf_Timestamp__Output | null);
+}

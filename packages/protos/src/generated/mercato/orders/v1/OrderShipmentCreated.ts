@@ -1,0 +1,21 @@
+// Original file: protos/mercato/orders/v1/events.proto
+
+import type { Timestamp as _google_protobuf_Timestamp, Timestamp__Output as _google_protobuf_Timestamp__Output } from '../../../google/protobuf/Timestamp';
+
+export interface OrderShipmentCreated {
+  'orderId'?: (string);
+  'customerId'?: (string);
+  'shipmentId'?: (string);
+  'trackingNumber'?: (string);
+  'carrier'?: (string);
+  'eventTime'?: (_google_protobuf_Timestamp | null);
+}
+
+export interface OrderShipmentCreated__Output {
+  'orderId': (string);
+  'customerId': (string);
+  'shipmentId': (string);
+  'trackingNumber': (string);
+  'carrier': (string);
+  'eventTime': (_google_protobuf_Timestamp__Output | null);
+}

@@ -1,0 +1,17 @@
+// Original file: protos/mercato/sentinel/v1/sentinel.proto
+
+import type { Timestamp as _google_protobuf_Timestamp, Timestamp__Output as _google_protobuf_Timestamp__Output } from '../../../google/protobuf/Timestamp';
+
+export interface ForecastPoint {
+  'time'?: (_google_protobuf_Timestamp | null);
+  'value'?: (number | string);
+  'lower'?: (number | string);
+  'upper'?: (number | string);
+}
+
+export interface ForecastPoint__Output {
+  'time': (_google_protobuf_Timestamp__Output | null);
+  'value': (number);
+  'lower': (number);
+  'upper': (number);
+}
