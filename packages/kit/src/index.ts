@@ -1,1 +1,12 @@
-export {};
+export * from './config';
+export * from './logger';
+export * from './codes';
+export * from './errors';
+export * from './validate';
+export * from './auth';
+export * from './metrics';
+export * from './faults';
+export * from './server';
+export * from './client';
+export * from './service';
+export * from './probe';

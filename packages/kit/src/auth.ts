@@ -1,0 +1,100 @@
+// JSON Web Tokens signed with Ed25519 (EdDSA): the gateway signs with its private key; every
+// service verifies with the public key alone. Short-lived by design.
+import { createPrivateKey, createPublicKey, generateKeyPairSync, randomUUID, sign, verify, type KeyObject } from 'node:crypto';
+
+export interface AuthUser {
+  id: string;
+  roles: string[];
+  /** The raw bearer token, forwarded on calls made on the user's behalf. */
+  token: string;
+}
+
+export class TokenError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TokenError';
+  }
+}
+
+const HEADER = base64url(JSON.stringify({ alg: 'EdDSA', typ: 'JWT' }));
+const ISSUER = 'mercato';
+const CLOCK_SKEW_S = 30;
+
+function base64url(input: string | Buffer): string {
+  return Buffer.from(input).toString('base64url');
+}
+
+export interface KeyPairPem {
+  privateKey: string;
+  publicKey: string;
+}
+
+export function generateSigningKeys(): KeyPairPem {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  return {
+    privateKey: privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
+    publicKey: publicKey.export({ format: 'pem', type: 'spki' }).toString(),
+  };
+}
+
+export interface IssueOptions {
+  roles?: string[];
+  ttlSeconds?: number;
+  now?: number;
+}
+
+export class TokenIssuer {
+  private readonly key: KeyObject;
+  constructor(privateKeyPem: string) {
+    this.key = createPrivateKey(privateKeyPem);
+    if (this.key.asymmetricKeyType !== 'ed25519') throw new TokenError('the signing key must be an Ed25519 private key');
+  }
+
+  issue(userId: string, options: IssueOptions = {}): string {
+    const now = Math.floor((options.now ?? Date.now()) / 1000);
+    const claims = {
+      iss: ISSUER,
+      sub: userId,
+      roles: options.roles ?? [],
+      iat: now,
+      exp: now + (options.ttlSeconds ?? 900),
+      jti: randomUUID(),
+    };
+    const body = `${HEADER}.${base64url(JSON.stringify(claims))}`;
+    return `${body}.${sign(null, Buffer.from(body), this.key).toString('base64url')}`;
+  }
+}
+
+export class TokenVerifier {
+  private readonly key: KeyObject;
+  constructor(publicKeyPem: string) {
+    this.key = createPublicKey(publicKeyPem);
+    if (this.key.asymmetricKeyType !== 'ed25519') throw new TokenError('the verification key must be an Ed25519 public key');
+  }
+
+  /** Returns the user of a valid token; throws TokenError saying why a token is refused. */
+  verify(token: string, now = Date.now()): AuthUser {
+    const parts = token.split('.');
+    if (parts.length !== 3 || token.length > 4096) throw new TokenError('malformed token');
+    const [header, payload, signature] = parts as [string, string, string];
+    if (header !== HEADER) throw new TokenError('unsupported token header');
+    const ok = verify(null, Buffer.from(`${header}.${payload}`), this.key, Buffer.from(signature, 'base64url'));
+    if (!ok) throw new TokenError('bad token signature');
+    let claims: { iss?: unknown; sub?: unknown; roles?: unknown; exp?: unknown; iat?: unknown };
+    try {
+      claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as typeof claims;
+    } catch {
+      throw new TokenError('malformed token claims');
+    }
+    const nowS = Math.floor(now / 1000);
+    if (claims.iss !== ISSUER) throw new TokenError('wrong token issuer');
+    if (typeof claims.sub !== 'string' || claims.sub.length === 0 || claims.sub.length > 128) throw new TokenError('token has no subject');
+    if (typeof claims.exp !== 'number' || claims.exp + CLOCK_SKEW_S < nowS) throw new TokenError('token expired');
+    if (typeof claims.iat === 'number' && claims.iat - CLOCK_SKEW_S > nowS) throw new TokenError('token issued in the future');
+    const roles = Array.isArray(claims.roles) ? claims.roles.filter((r): r is string => typeof r === 'string') : [];
+    return { id: claims.sub, roles, token };
+  }
+}
+
+/** Who may call a method: anyone, a signed-in user, or an admin. */
+export type AccessRule = 'public' | 'user' | 'admin';

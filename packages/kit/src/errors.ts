@@ -1,0 +1,46 @@
+// Errors a handler throws become gRPC statuses with a message a person can act on. Anything
+// else becomes INTERNAL with a reference id; the stack trace stays in the server's log.
+import { Metadata, status, type ServiceError } from '@grpc/grpc-js';
+import { randomUUID } from 'node:crypto';
+
+export class GrpcError extends Error {
+  constructor(
+    readonly code: status,
+    message: string,
+    readonly metadata?: Metadata,
+  ) {
+    super(message);
+    this.name = 'GrpcError';
+  }
+}
+
+export const invalidArgument = (field: string, problem: string): GrpcError =>
+  new GrpcError(status.INVALID_ARGUMENT, `${field}: ${problem}`);
+export const notFound = (what: string): GrpcError => new GrpcError(status.NOT_FOUND, `${what} not found`);
+export const failedPrecondition = (message: string, metadata?: Metadata): GrpcError =>
+  new GrpcError(status.FAILED_PRECONDITION, message, metadata);
+export const permissionDenied = (message: string): GrpcError => new GrpcError(status.PERMISSION_DENIED, message);
+export const unauthenticated = (message: string): GrpcError => new GrpcError(status.UNAUTHENTICATED, message);
+export const alreadyExists = (message: string): GrpcError => new GrpcError(status.ALREADY_EXISTS, message);
+export const unavailable = (message: string): GrpcError => new GrpcError(status.UNAVAILABLE, message);
+
+/** A status from a downstream call made by our client (it has a numeric code and details). */
+export function isServiceError(err: unknown): err is ServiceError {
+  return err instanceof Error && typeof (err as Partial<ServiceError>).code === 'number' && 'details' in err;
+}
+
+export interface StatusObject {
+  code: status;
+  details: string;
+  metadata?: Metadata;
+  /** Set when the error was unexpected and logged under this id. */
+  incident?: string;
+}
+
+export function toStatus(err: unknown): StatusObject {
+  if (err instanceof GrpcError) {
+    return err.metadata ? { code: err.code, details: err.message, metadata: err.metadata } : { code: err.code, details: err.message };
+  }
+  if (isServiceError(err)) return { code: err.code, details: err.details };
+  return { code: status.INTERNAL, details: 'internal error', incident: randomUUID() };
+}
