@@ -1,0 +1,285 @@
+// Event store benchmark: our in-process engine vs @event-driven-io/emmett-postgresql@0.42.0 on the
+// same local PostgreSQL (a fresh database for each), plus the same figures on PGlite.
+//
+// How to run (Node 20+, no ts-node): compile with tsc, then run the CommonJS output:
+//   npm run build && npx tsc -p bench/eventstore && node bench/eventstore/dist/bench/eventstore/run.js
+// (suggested root script: "bench:eventstore": "npm run build --silent && tsc -p bench/eventstore && node bench/eventstore/dist/bench/eventstore/run.js")
+// Env: BENCH_SECONDS (per append scenario, default 3), BENCH_CATCHUP_EVENTS (default 100000),
+//      BENCH_LAG_SECONDS (default 5), MERCATO_TEST_PG (server URL, default local).
+// Writes bench/results/eventstore.json and bench/results/eventstore.md.
+//
+// Adding "over gRPC" columns: implement AppendTarget (and optionally CatchUpTarget / LagTarget)
+// over the gRPC client and add it to EXTRA_TARGETS below; the table and JSON pick it up.
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createTestDatabase, openDatabase, postgresAvailable, type Database } from '@mercato/db';
+import { getPostgreSQLEventStore } from '@event-driven-io/emmett-postgresql';
+import { EventStore, type EventToAppend } from '../../services/eventstore/src/store';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
+const CATCHUP_EVENTS = Number(process.env.BENCH_CATCHUP_EVENTS ?? 100_000);
+const LAG_SECONDS = Number(process.env.BENCH_LAG_SECONDS ?? 5);
+const MAX_OPS = 1_000_000;
+
+export interface AppendTarget {
+  name: string;
+  /** Appends `count` small events to `stream` without a concurrency check. */
+  append(stream: string, count: number): Promise<void>;
+  close(): Promise<void>;
+}
+export interface CatchUpTarget {
+  /** Seeds `count` events, then reads them back in batches of 1000; returns events read. */
+  seed(count: number): Promise<void>;
+  readAllInBatches(batch: number): Promise<number>;
+}
+export interface LagTarget {
+  /** Appends at `rate` events/s for `seconds`; returns the end-to-end lag of each event in ms. */
+  measureLag(rate: number, seconds: number): Promise<number[]>;
+}
+type Target = AppendTarget & Partial<CatchUpTarget> & Partial<LagTarget>;
+const EXTRA_TARGETS: Array<() => Promise<Target>> = [];
+
+const payload = (i: number) => Buffer.from(JSON.stringify({ orderId: randomUUID(), amount: i, currency: 'EUR', note: 'benchmark event' }));
+function ourEvents(count: number, t = performance.now()): EventToAppend[] {
+  return Array.from({ length: count }, (_, i) => ({ id: randomUUID(), type: 'OrderPlaced', data: payload(i), metadata: { sentAt: String(t) } }));
+}
+
+function ours(name: string, db: Database, drop?: () => Promise<void>): Target {
+  const store = new EventStore(db, { pollIntervalMs: 100 });
+  let ready: Promise<unknown> | undefined;
+  const init = () => (ready ??= store.migrate());
+  return {
+    name,
+    append: async (stream, count) => {
+      await init();
+      await store.append(stream, ourEvents(count));
+    },
+    seed: async (count) => {
+      await init();
+      let next = 0;
+      await Promise.all(
+        Array.from({ length: 8 }, async (_, w) => {
+          while (next < count) {
+            const n = Math.min(500, count - next);
+            next += n;
+            await store.append(`seed-${w}`, ourEvents(n));
+          }
+        }),
+      );
+    },
+    readAllInBatches: async (batch) => {
+      let read = 0;
+      let page = await store.readAllPage({ fromPosition: 'start', maxCount: batch });
+      for (let i = 0; i < 100_000; i++) {
+        read += page.events.length;
+        if (page.reachedEnd && page.events.length < batch) break;
+        page = await store.readAllPage({ fromPosition: page.checkpoint, maxCount: batch });
+      }
+      return read;
+    },
+    measureLag: async (rate, seconds) => {
+      await init();
+      const ac = new AbortController();
+      const lags: number[] = [];
+      const expected = Math.round(rate * seconds);
+      let caughtUp!: () => void;
+      const isCaughtUp = new Promise<void>((r) => (caughtUp = r));
+      const consumer = (async () => {
+        for await (const m of store.subscribe({ to: { kind: 'all', from: 'end' }, signal: ac.signal })) {
+          if (m.kind === 'caught_up') caughtUp();
+          if (m.kind === 'event' && m.event.stream.startsWith('lag-')) {
+            lags.push(performance.now() - Number(m.event.metadata.sentAt));
+            if (lags.length >= expected) break;
+          }
+        }
+      })();
+      await isCaughtUp;
+      await produceAtRate(rate, seconds, (i) => store.append(`lag-${i % 50}`, ourEvents(1)));
+      await Promise.race([consumer, sleep(10_000)]);
+      ac.abort();
+      await consumer;
+      return lags;
+    },
+    close: async () => {
+      await store.close();
+      await db.close();
+      await drop?.();
+    },
+  };
+}
+
+async function emmett(url: string, drop: () => Promise<void>): Promise<Target> {
+  const store = getPostgreSQLEventStore(url);
+  const events = (count: number) => Array.from({ length: count }, (_, i) => ({ type: 'OrderPlaced', data: JSON.parse(payload(i).toString()) as Record<string, unknown> }));
+  await store.appendToStream('warmup', events(1)); // creates its schema
+  return {
+    name: 'emmett',
+    append: async (stream, count) => {
+      await store.appendToStream(stream, events(count));
+    },
+    seed: async (count) => {
+      for (let done = 0; done < count; done += 500) await store.appendToStream('seed', events(Math.min(500, count - done)));
+    },
+    readAllInBatches: async (batch) => {
+      // Emmett 0.42 has no public $all read on the store: read its one big stream in batches (1-based versions).
+      let read = 0;
+      for (let from = 1n, i = 0; i < 100_000; i++) {
+        const r = await store.readStream('seed', { from, maxCount: BigInt(batch) });
+        read += r.events.length;
+        if (r.events.length < batch) break;
+        from += BigInt(r.events.length);
+      }
+      return read;
+    },
+    close: async () => {
+      await store.close();
+      await drop();
+    },
+  };
+}
+
+async function produceAtRate(rate: number, seconds: number, send: (i: number) => Promise<unknown>): Promise<void> {
+  const total = Math.round(rate * seconds);
+  const start = performance.now();
+  const inflight: Array<Promise<unknown>> = [];
+  for (let i = 0; i < total; i++) {
+    const due = start + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 1) await sleep(wait);
+    inflight.push(send(i).catch(() => undefined));
+    if (performance.now() - start > seconds * 1000 + 10_000) break;
+  }
+  await Promise.all(inflight);
+}
+
+async function appendRate(target: Target, clients: number, perAppend: number): Promise<{ appends_per_s: number; events_per_s: number; p50_ms: number; p99_ms: number }> {
+  const latencies: number[] = [];
+  let ops = 0;
+  const tag = randomUUID().slice(0, 6);
+  const deadline = performance.now() + SECONDS * 1000;
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async (_, c) => {
+      while (performance.now() < deadline && ops < MAX_OPS) {
+        const t = performance.now();
+        await target.append(`acc-${tag}-${c}-${ops % 20}`, perAppend);
+        latencies.push(performance.now() - t);
+        ops += 1;
+      }
+    }),
+  );
+  const elapsed = (performance.now() - start) / 1000;
+  return { appends_per_s: round(ops / elapsed), events_per_s: round((ops * perAppend) / elapsed), p50_ms: pct(latencies, 50), p99_ms: pct(latencies, 99) };
+}
+
+async function catchUp(target: Target): Promise<{ events: number; events_per_s: number } | undefined> {
+  if (!target.seed || !target.readAllInBatches) return undefined;
+  await target.seed(CATCHUP_EVENTS);
+  const t = performance.now();
+  const events = await target.readAllInBatches(1000);
+  return { events, events_per_s: round(events / ((performance.now() - t) / 1000)) };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const round = (x: number) => Math.round(x * 10) / 10;
+function pct(xs: number[], p: number): number {
+  if (xs.length === 0) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return round(s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!);
+}
+
+type Row = Record<string, unknown>;
+
+async function measure(make: () => Promise<Target>, withLag: boolean): Promise<Row> {
+  const target = await make();
+  try {
+    const row: Row = { target: target.name };
+    row.append_c1x1 = await appendRate(target, 1, 1);
+    row.append_c16x1 = await appendRate(target, 16, 1);
+    row.append_c16x10 = await appendRate(target, 16, 10);
+    row.catchup = await catchUp(target);
+    if (withLag && target.measureLag) {
+      const lags = await target.measureLag(1000, LAG_SECONDS);
+      row.lag = { rate_per_s: 1000, seconds: LAG_SECONDS, received: lags.length, p50_ms: pct(lags, 50), p99_ms: pct(lags, 99), max_ms: round(Math.max(...lags)) };
+    }
+    return row;
+  } finally {
+    await target.close();
+  }
+}
+
+async function main(): Promise<void> {
+  if (!(await postgresAvailable())) throw new Error('the local PostgreSQL is not reachable (set MERCATO_TEST_PG)');
+  const fresh = async () => createTestDatabase('mercato_bench');
+  const rows: Row[] = [];
+  console.log(`event store benchmark: ${SECONDS}s per append scenario, ${CATCHUP_EVENTS} events catch-up, ${LAG_SECONDS}s lag at 1000 events/s`);
+  rows.push(
+    await measure(async () => {
+      const t = await fresh();
+      return ours('inproc-postgres', await openDatabase({ url: t.url, poolSize: 20 }), t.drop);
+    }, true),
+  );
+  console.log('  done: in-process on PostgreSQL');
+  rows.push(
+    await measure(async () => {
+      const t = await fresh();
+      return emmett(t.url, t.drop);
+    }, false),
+  );
+  console.log('  done: emmett');
+  rows.push(await measure(async () => ours('inproc-pglite', await openDatabase()), true));
+  console.log('  done: in-process on PGlite');
+  for (const extra of EXTRA_TARGETS) rows.push(await measure(extra, true));
+
+  const get = (name: string) => rows.find((r) => r.target === name)!;
+  const ev = (r: Row, k: string, f: string) => (r[k] as Record<string, number> | undefined)?.[f] ?? NaN;
+  const ourPg = get('inproc-postgres');
+  const em = get('emmett');
+  const summary = {
+    append_c16_inproc_vs_emmett: round(ev(ourPg, 'append_c16x1', 'appends_per_s') / ev(em, 'append_c16x1', 'appends_per_s') * 100) / 100,
+    append_c16x10_inproc_vs_emmett: round(ev(ourPg, 'append_c16x10', 'events_per_s') / ev(em, 'append_c16x10', 'events_per_s') * 100) / 100,
+    append_c1_inproc_vs_emmett: round(ev(ourPg, 'append_c1x1', 'appends_per_s') / ev(em, 'append_c1x1', 'appends_per_s') * 100) / 100,
+    catchup_inproc_events_per_s: ev(ourPg, 'catchup', 'events_per_s'),
+    lag_p50_ms: ev(ourPg, 'lag', 'p50_ms'),
+    lag_p99_ms: ev(ourPg, 'lag', 'p99_ms'),
+    // Filled in once the gRPC layer exists (see EXTRA_TARGETS).
+    append_c16_grpc_vs_emmett: null,
+    catchup_grpc_events_per_s: null,
+  };
+  const result = {
+    generated_at: new Date().toISOString(),
+    environment: { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model, seconds_per_scenario: SECONDS, catchup_events: CATCHUP_EVENTS },
+    targets: { append_c16_inproc_vs_emmett: '>= 1.5', lag_p99_ms: '<= 100' },
+    ...summary,
+    raw: rows,
+  };
+  const table = [
+    '| target | 1×1 appends/s | 16×1 appends/s | 16×10 events/s | 16×1 p99 ms | catch-up events/s | lag p50 ms | lag p99 ms |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|',
+    ...rows.map((r) =>
+      `| ${String(r.target)} | ${ev(r, 'append_c1x1', 'appends_per_s')} | ${ev(r, 'append_c16x1', 'appends_per_s')} | ${ev(r, 'append_c16x10', 'events_per_s')} | ${ev(r, 'append_c16x1', 'p99_ms')} | ${ev(r, 'catchup', 'events_per_s')} | ${ev(r, 'lag', 'p50_ms')} | ${ev(r, 'lag', 'p99_ms')} |`.replace(/NaN/g, '—'),
+    ),
+  ].join('\n');
+  const verdict = `in-process vs Emmett at 16 clients: ${summary.append_c16_inproc_vs_emmett}× (target ≥ 1.5); lag p99 ${summary.lag_p99_ms} ms (target ≤ 100)`;
+  console.log(`\n${table}\n\n${verdict}`);
+  // Compiled to bench/eventstore/dist/bench/eventstore: five levels up is the repository root.
+  const dir = join(__dirname, '..', '..', '..', '..', '..', 'bench', 'results');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'eventstore.json'), JSON.stringify(result, (_, v: unknown) => (typeof v === 'bigint' ? v.toString() : v), 2) + '\n');
+  writeFileSync(
+    join(dir, 'eventstore.md'),
+    `# Event store benchmark\n\n${new Date().toISOString()} · Node ${process.version} · ${cpus().length} CPUs · PostgreSQL on loopback · ${SECONDS}s per append scenario\n\n` +
+      `Emmett catch-up reads its single seeded stream (it has no public \`$all\` read); ours reads \`$all\`.\nLag: end-to-end (append call → subscriber) at a steady 1000 events/s.\n\n${table}\n\n${verdict}\n`,
+  );
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
