@@ -1,0 +1,208 @@
+// The local stack runner: every implemented service as its own process on the embedded default,
+// wired from the topology, checked over grpc.health.v1, drained on Ctrl-C.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import readline from 'node:readline';
+import { loadTopology, type ServiceSpec, type Topology } from '@mercato/topology';
+import { addressVariable, checkHealth, generateSigningKeys } from '@mercato/kit';
+
+export interface StackOptions {
+  /** Start only these services (they must be implemented). */
+  only?: string[];
+  /** A PostgreSQL server URL; each stateful service gets its own database on it. */
+  postgres?: string;
+  /** Keep PGlite data on disk under this folder (default: in memory). */
+  dataDir?: string;
+  /** Pick free ports instead of the topology's (tests, side-by-side stacks). */
+  randomPorts?: boolean;
+  /** Extra environment for every service. */
+  env?: Record<string, string>;
+  startTimeoutMs?: number;
+  /** Where service log lines go, already prefixed with the service name. */
+  output?: (line: string) => void;
+  topology?: Topology;
+}
+
+export interface RunningProcess {
+  name: string;
+  pid: number;
+  grpcPort?: number;
+  httpPort?: number;
+  metricsPort: number;
+}
+
+export interface Stack {
+  processes: RunningProcess[];
+  /** Resolves when a service dies after start-up (the stack keeps running without it). */
+  onExit(fn: (name: string, code: number | null, signal: string | null) => void): void;
+  stop(): Promise<void>;
+}
+
+export class StackError extends Error {}
+
+const COLORS = [36, 33, 35, 32, 34, 91, 92, 93, 94, 95, 96, 31, 90, 37];
+
+/** Services with a built entry point (services/<name>/dist/main.js). */
+export function implementedServices(topology: Topology): ServiceSpec[] {
+  return topology.services.filter((s) => existsSync(path.join(s.dir, 'dist/main.js')));
+}
+
+async function portFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const port = (server.address() as net.AddressInfo).port;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function ensureDatabase(serverUrl: string, name: string): Promise<string> {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (exists.rowCount === 0) await client.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
+  const topology = options.topology ?? loadTopology();
+  const output = options.output ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const implemented = implementedServices(topology);
+  let selected = implemented;
+  if (options.only?.length) {
+    for (const name of options.only) {
+      if (!topology.services.some((s) => s.name === name)) throw new StackError(`unknown service "${name}" (known: ${topology.services.map((s) => s.name).join(', ')})`);
+      if (!implemented.some((s) => s.name === name)) throw new StackError(`service "${name}" is not implemented yet (no services/${name}/dist/main.js; run npm run build)`);
+    }
+    selected = implemented.filter((s) => options.only!.includes(s.name));
+  }
+  if (selected.length === 0) throw new StackError('no implemented services to start (run npm run build first)');
+
+  // Ports: the topology's, checked free up front so a clash fails fast with its name.
+  const ports = new Map<string, { grpc?: number; http?: number; metrics: number }>();
+  for (const s of topology.services) {
+    if (options.randomPorts) {
+      ports.set(s.name, { ...(s.ports.grpc !== undefined ? { grpc: await freePort() } : {}), ...(s.ports.http !== undefined ? { http: await freePort() } : {}), metrics: await freePort() });
+    } else ports.set(s.name, { ...s.ports });
+  }
+  if (!options.randomPorts) {
+    for (const s of selected) {
+      for (const [kind, port] of Object.entries(ports.get(s.name)!)) {
+        if (port !== undefined && !(await portFree(port))) throw new StackError(`port ${port} (${s.name} ${kind}) is already in use: stop whatever holds it, or start with --random-ports`);
+      }
+    }
+  }
+
+  const keys = generateSigningKeys();
+  const kitPreload = require.resolve('@mercato/kit/otel');
+  const children = new Map<string, ChildProcess>();
+  const exitHandlers: Array<(name: string, code: number | null, signal: string | null) => void> = [];
+  let stopping = false;
+  const width = Math.max(...selected.map((s) => s.name.length));
+
+  const stopAll = async (): Promise<void> => {
+    stopping = true;
+    const waits = [...children.entries()].map(([, child]) =>
+      child.exitCode !== null || child.signalCode !== null
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => {
+            const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+            child.once('exit', () => {
+              clearTimeout(timer);
+              resolve();
+            });
+            child.kill('SIGTERM');
+          }),
+    );
+    await Promise.all(waits);
+  };
+
+  const startupFailure = new Promise<never>((_, reject) => {
+    exitHandlers.push((name, code, signal) => {
+      reject(new StackError(`${name} exited during start-up (${signal ?? `code ${code}`}); see its log lines above`));
+    });
+  });
+  startupFailure.catch(() => undefined);
+
+  for (const [i, s] of selected.entries()) {
+    const own = ports.get(s.name)!;
+    const env: Record<string, string> = {
+      ...(process.env as Record<string, string>),
+      OTEL_SERVICE_NAME: s.name,
+      GRPC_HOST: '127.0.0.1',
+      METRICS_HOST: '127.0.0.1',
+      METRICS_PORT: String(own.metrics),
+      JWT_PUBLIC_KEY: keys.publicKey,
+      ...options.env,
+    };
+    if (own.grpc !== undefined) env.GRPC_PORT = String(own.grpc);
+    if (own.http !== undefined) env.HTTP_PORT = String(own.http);
+    if (s.name === 'gateway') env.JWT_PRIVATE_KEY = keys.privateKey;
+    for (const call of s.calls) {
+      const target = ports.get(call.service);
+      const port = call.protocol === 'http' ? target?.http : target?.grpc;
+      if (port !== undefined) env[addressVariable(call.service)] = `127.0.0.1:${port}`;
+    }
+    if (s.stateful) {
+      if (options.postgres) env.DATABASE_URL = await ensureDatabase(options.postgres, `mercato_${s.name.replace(/-/g, '_')}`);
+      else if (options.dataDir) env.DATA_DIR = path.resolve(options.dataDir, s.name);
+    }
+    const child = spawn(process.execPath, ['--require', kitPreload, path.join(s.dir, 'dist/main.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    children.set(s.name, child);
+    const prefix = `\x1b[${COLORS[i % COLORS.length]}m${s.name.padEnd(width)}\x1b[0m |`;
+    for (const stream of [child.stdout!, child.stderr!]) {
+      readline.createInterface({ input: stream }).on('line', (line) => output(`${prefix} ${line}`));
+    }
+    child.once('exit', (code, signal) => {
+      if (!stopping) for (const fn of exitHandlers) fn(s.name, code, signal);
+    });
+  }
+
+  // Wait for every service to answer SERVING; fail fast when one dies.
+  const deadline = Date.now() + (options.startTimeoutMs ?? 30_000);
+  const waitServing = async (s: ServiceSpec): Promise<void> => {
+    const port = ports.get(s.name)!.grpc;
+    if (port === undefined) return;
+    for (;;) {
+      const st = await checkHealth(`127.0.0.1:${port}`, '', 500).catch(() => 'DOWN');
+      if (st === 'SERVING') return;
+      if (Date.now() > deadline) throw new StackError(`${s.name} was not SERVING within ${options.startTimeoutMs ?? 30_000} ms (last status: ${st})`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  };
+  try {
+    await Promise.race([Promise.all(selected.map(waitServing)), startupFailure]);
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
+  exitHandlers.length = 0;
+
+  return {
+    processes: selected.map((s) => {
+      const p = ports.get(s.name)!;
+      return { name: s.name, pid: children.get(s.name)!.pid!, ...(p.grpc !== undefined ? { grpcPort: p.grpc } : {}), ...(p.http !== undefined ? { httpPort: p.http } : {}), metricsPort: p.metrics };
+    }),
+    onExit: (fn) => exitHandlers.push(fn),
+    stop: stopAll,
+  };
+}
