@@ -4,6 +4,8 @@ import { createPrivateKey, createPublicKey, generateKeyPairSync, randomUUID, sig
 
 export interface AuthUser {
   id: string;
+  /** Display name; the id when the token carries none. */
+  name: string;
   roles: string[];
   /** The raw bearer token, forwarded on calls made on the user's behalf. */
   token: string;
@@ -39,6 +41,7 @@ export function generateSigningKeys(): KeyPairPem {
 
 export interface IssueOptions {
   roles?: string[];
+  name?: string;
   ttlSeconds?: number;
   now?: number;
 }
@@ -56,6 +59,7 @@ export class TokenIssuer {
       iss: ISSUER,
       sub: userId,
       roles: options.roles ?? [],
+      ...(options.name ? { name: options.name } : {}),
       iat: now,
       exp: now + (options.ttlSeconds ?? 900),
       jti: randomUUID(),
@@ -80,7 +84,7 @@ export class TokenVerifier {
     if (header !== HEADER) throw new TokenError('unsupported token header');
     const ok = verify(null, Buffer.from(`${header}.${payload}`), this.key, Buffer.from(signature, 'base64url'));
     if (!ok) throw new TokenError('bad token signature');
-    let claims: { iss?: unknown; sub?: unknown; roles?: unknown; exp?: unknown; iat?: unknown };
+    let claims: { iss?: unknown; sub?: unknown; name?: unknown; roles?: unknown; exp?: unknown; iat?: unknown };
     try {
       claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as typeof claims;
     } catch {
@@ -92,7 +96,8 @@ export class TokenVerifier {
     if (typeof claims.exp !== 'number' || claims.exp + CLOCK_SKEW_S < nowS) throw new TokenError('token expired');
     if (typeof claims.iat === 'number' && claims.iat - CLOCK_SKEW_S > nowS) throw new TokenError('token issued in the future');
     const roles = Array.isArray(claims.roles) ? claims.roles.filter((r): r is string => typeof r === 'string') : [];
-    return { id: claims.sub, roles, token };
+    const name = typeof claims.name === 'string' && claims.name.length > 0 && claims.name.length <= 100 ? claims.name : claims.sub;
+    return { id: claims.sub, name, roles, token };
   }
 }
 

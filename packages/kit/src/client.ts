@@ -8,7 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { MethodDefinition } from '@grpc/proto-loader';
 import { SERVER_SICK_CODES, camelCode } from './codes';
 import { GrpcError } from './errors';
-import type { KitMetrics } from './metrics';
+import { KitMetrics } from './metrics';
 import type { CallContext } from './server';
 
 export interface MethodPolicy {
@@ -265,4 +265,37 @@ function isBreakerOpen(err: unknown): boolean {
 
 function isBulkheadFull(err: unknown): boolean {
   return (err as { code?: unknown } | null)?.code === 'ESEMLOCKED';
+}
+
+/**
+ * A client for any Mercato gRPC service by full name, outside a service's topology: tests,
+ * tools and benchmarks. Deadlines default to 5 s; idempotency comes from the proto options.
+ */
+export function connect<D>(
+  grpcService: string,
+  address: string,
+  options: { protos?: import('@grpc/proto-loader').PackageDefinition; metrics?: KitMetrics; deadlineMs?: number; retries?: boolean; breaker?: Partial<BreakerSettings> } = {},
+): KitClient<D> {
+  // Loaded lazily so the kit's client module does not pull every proto in for callers that bring their own.
+  const protos = options.protos ?? (require('@mercato/protos') as typeof import('@mercato/protos')).loadProtos();
+  const definition = protos[grpcService] as grpc.ServiceDefinition | undefined;
+  if (!definition) throw new Error(`no gRPC service named ${grpcService} in the protos`);
+  const methods: Record<string, MethodPolicy> = {};
+  for (const [name, def] of Object.entries(definition)) {
+    const level = (def as { options?: { idempotency_level?: string } }).options?.idempotency_level;
+    methods[name] = { deadlineMs: def.responseStream ? 0 : options.deadlineMs ?? 5_000, idempotent: level === 'NO_SIDE_EFFECTS' || level === 'IDEMPOTENT' };
+  }
+  return new KitClient<D>({
+    target: grpcService.split('.').slice(-1)[0] ?? grpcService,
+    grpcService,
+    address,
+    definition,
+    methods,
+    breaker: { volumeThreshold: 10, errorThresholdPercentage: 50, resetTimeoutMs: 5_000, rollingWindowMs: 10_000, capacity: 1_000, ...options.breaker },
+    retry: { enabled: options.retries ?? false, maxAttempts: 3, baseDelayMs: 25 },
+    loadBalancing: 'pick_first',
+    maxMessageBytes: 16 * 1024 * 1024,
+    keepaliveTimeMs: 30_000,
+    metrics: options.metrics ?? new KitMetrics('client', { runtimeMetrics: false }),
+  });
 }

@@ -39,7 +39,8 @@ type StreamFn<Req, Res> = (request: Req, ctx: CallContext) => AsyncIterable<Res>
 
 /** Async handlers for a generated `XxxServiceHandlers` type: unary returns, server-streaming yields. */
 export type AsyncHandlers<H> = {
-  [K in keyof H]: H[K] extends grpc.handleUnaryCall<infer Req, infer Res>
+  // Generated handler interfaces extend grpc's index-signature type: keep only named methods.
+  [K in keyof H as string extends K ? never : K]: H[K] extends grpc.handleUnaryCall<infer Req, infer Res>
     ? UnaryFn<Req, Res>
     : H[K] extends grpc.handleServerStreamingCall<infer Req, infer Res>
       ? StreamFn<Req, Res>

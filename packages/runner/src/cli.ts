@@ -50,6 +50,7 @@ async function main(): Promise<void> {
     process.stderr.write(`mercato: ${err instanceof StackError ? err.message : (err as Error).stack}\n`);
     process.exit(1);
   }
+  if (args['status-file']) writeFileSync(args['status-file'], JSON.stringify({ processes: stack.processes }, null, 2));
   const rows = stack.processes.map((p) => `  ${p.name.padEnd(16)} ${p.grpcPort ? `grpc 127.0.0.1:${p.grpcPort}` : p.httpPort ? `http://127.0.0.1:${p.httpPort}` : ''}`.padEnd(44) + `metrics http://127.0.0.1:${p.metricsPort}/metrics`);
   const gateway = stack.processes.find((p) => p.name === 'gateway');
   process.stdout.write(
@@ -57,7 +58,6 @@ async function main(): Promise<void> {
       (gateway?.httpPort ? `\n  storefront  http://127.0.0.1:${gateway.httpPort}/\n  JSON API    http://127.0.0.1:${gateway.httpPort}/api/\n` : `\n  (no gateway yet: call the services over gRPC, e.g. grpcurl -plaintext 127.0.0.1:${stack.processes[0]?.grpcPort} list)\n`) +
       `\nCtrl-C stops everything.\n`,
   );
-  if (args['status-file']) writeFileSync(args['status-file'], JSON.stringify({ processes: stack.processes }, null, 2));
   stack.onExit((name, code, signal) => process.stderr.write(`mercato: ${name} exited (${signal ?? `code ${code}`}); the others keep running\n`));
   let stopping = false;
   const stop = (signal: string): void => {
