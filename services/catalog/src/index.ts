@@ -1,1 +1,3 @@
-export {};
+export * from './store';
+export * from './api';
+export * from './service';
