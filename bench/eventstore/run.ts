@@ -4,6 +4,8 @@
 // How to run (Node 20+, no ts-node): compile with tsc, then run the CommonJS output:
 //   npm run build && npx tsc -p bench/eventstore && node bench/eventstore/dist/bench/eventstore/run.js
 // (suggested root script: "bench:eventstore": "npm run build --silent && tsc -p bench/eventstore && node bench/eventstore/dist/bench/eventstore/run.js")
+// The gRPC target runs the service as a child process (dist/bench/eventstore/server.js) and
+// talks to it over loopback like any other service would.
 // Env: BENCH_SECONDS (per append scenario, default 3), BENCH_CATCHUP_EVENTS (default 100000),
 //      BENCH_LAG_SECONDS (default 5), MERCATO_TEST_PG (server URL, default local).
 // Writes bench/results/eventstore.json and bench/results/eventstore.md.
@@ -17,7 +19,10 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createTestDatabase, openDatabase, postgresAvailable, type Database } from '@mercato/db';
 import { getPostgreSQLEventStore } from '@event-driven-io/emmett-postgresql';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { EventStore, type EventToAppend } from '../../services/eventstore/src/store';
+import { EventStoreClient } from '../../services/eventstore/src/client';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const CATCHUP_EVENTS = Number(process.env.BENCH_CATCHUP_EVENTS ?? 100_000);
@@ -40,7 +45,12 @@ export interface LagTarget {
   measureLag(rate: number, seconds: number): Promise<number[]>;
 }
 type Target = AppendTarget & Partial<CatchUpTarget> & Partial<LagTarget>;
-const EXTRA_TARGETS: Array<() => Promise<Target>> = [];
+const EXTRA_TARGETS: Array<() => Promise<Target>> = [
+  async () => {
+    const t = await createTestDatabase('mercato_bench');
+    return grpcTarget('grpc-postgres', { DATABASE_URL: t.url }, t.drop);
+  },
+];
 
 const payload = (i: number) => Buffer.from(JSON.stringify({ orderId: randomUUID(), amount: i, currency: 'EUR', note: 'benchmark event' }));
 function ourEvents(count: number, t = performance.now()): EventToAppend[] {
@@ -136,6 +146,101 @@ async function emmett(url: string, drop: () => Promise<void>): Promise<Target> {
     },
     close: async () => {
       await store.close();
+      await drop();
+    },
+  };
+}
+
+/** Starts the service in a child process (compiled server.js next to this file); resolves its gRPC port. */
+async function startChild(env: Record<string, string>): Promise<{ child: ChildProcess; port: number }> {
+  const child = spawn(process.execPath, [join(__dirname, 'server.js')], {
+    env: { ...process.env, GRPC_HOST: '127.0.0.1', METRICS_HOST: '127.0.0.1', GRPC_PORT: '0', METRICS_PORT: '0', LOG_LEVEL: 'info', GRPC_KEEPALIVE_TIME_MS: '60000', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout! });
+    lines.on('line', (line) => {
+      const port = (() => {
+        try {
+          return (JSON.parse(line) as { grpc_port?: number }).grpc_port;
+        } catch {
+          return undefined;
+        }
+      })();
+      if (port) resolve(port);
+    });
+    child.once('exit', (code) => reject(new Error(`the event store service exited with ${code}`)));
+  });
+  child.stdout!.resume();
+  return { child, port };
+}
+
+function protoEvents(count: number, t = performance.now()) {
+  return Array.from({ length: count }, (_, i) => ({ id: randomUUID(), type: 'OrderPlaced', data: payload(i), metadata: { sentAt: String(t) }, contentType: 'application/json' }));
+}
+
+/** Our store over gRPC: the service in its own process, the benchmark as its client. */
+async function grpcTarget(name: string, env: Record<string, string>, drop: () => Promise<void>): Promise<Target> {
+  const { child, port } = await startChild(env);
+  const client = new EventStoreClient(`127.0.0.1:${port}`, { deadlineMs: 60_000, channelOptions: { 'grpc.max_receive_message_length': 64 * 1024 * 1024 } });
+  return {
+    name,
+    append: async (stream, count) => {
+      await client.append({ stream, events: protoEvents(count) });
+    },
+    seed: async (count) => {
+      let next = 0;
+      await Promise.all(
+        Array.from({ length: 8 }, async (_, w) => {
+          while (next < count) {
+            const n = Math.min(500, count - next);
+            next += n;
+            await client.append({ stream: `seed-${w}`, events: protoEvents(n) });
+          }
+        }),
+      );
+    },
+    readAllInBatches: async (batch) => {
+      let read = 0;
+      let page = await client.readAll({ start: {}, maxCount: batch });
+      for (let i = 0; i < 100_000; i++) {
+        read += page.events.length;
+        if (page.endOfAll && page.events.length < batch) break;
+        page = await client.readAll({ position: page.nextPosition!, maxCount: batch });
+      }
+      return read;
+    },
+    measureLag: async (rate, seconds) => {
+      const lags: number[] = [];
+      const expected = Math.round(rate * seconds);
+      const call = client.subscribe({ all: { end: {} } });
+      let caughtUp!: () => void;
+      const isCaughtUp = new Promise<void>((r) => (caughtUp = r));
+      const consumer = (async () => {
+        try {
+          for await (const m of call) {
+            if (m.content === 'caughtUp') caughtUp();
+            if (m.content === 'event' && m.event!.stream.startsWith('lag-')) {
+              lags.push(performance.now() - Number(m.event!.metadata.sentAt));
+              if (lags.length >= expected) break;
+            }
+          }
+        } catch {
+          // cancelled below
+        }
+      })();
+      await isCaughtUp;
+      await produceAtRate(rate, seconds, (i) => client.append({ stream: `lag-${i % 50}`, events: protoEvents(1) }));
+      await Promise.race([consumer, sleep(10_000)]);
+      call.cancel();
+      await consumer;
+      return lags;
+    },
+    close: async () => {
+      client.close();
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await Promise.race([exited, sleep(15_000)]);
       await drop();
     },
   };
@@ -245,14 +350,15 @@ async function main(): Promise<void> {
     catchup_inproc_events_per_s: ev(ourPg, 'catchup', 'events_per_s'),
     lag_p50_ms: ev(ourPg, 'lag', 'p50_ms'),
     lag_p99_ms: ev(ourPg, 'lag', 'p99_ms'),
-    // Filled in once the gRPC layer exists (see EXTRA_TARGETS).
-    append_c16_grpc_vs_emmett: null,
-    catchup_grpc_events_per_s: null,
+    append_c16_grpc_vs_emmett: Math.round((ev(get('grpc-postgres'), 'append_c16x1', 'appends_per_s') / ev(em, 'append_c16x1', 'appends_per_s')) * 100) / 100,
+    append_c16x10_grpc_vs_emmett: Math.round((ev(get('grpc-postgres'), 'append_c16x10', 'events_per_s') / ev(em, 'append_c16x10', 'events_per_s')) * 100) / 100,
+    catchup_grpc_events_per_s: ev(get('grpc-postgres'), 'catchup', 'events_per_s'),
+    lag_grpc_p99_ms: ev(get('grpc-postgres'), 'lag', 'p99_ms'),
   };
   const result = {
     generated_at: new Date().toISOString(),
     environment: { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model, seconds_per_scenario: SECONDS, catchup_events: CATCHUP_EVENTS },
-    targets: { append_c16_inproc_vs_emmett: '>= 1.5', lag_p99_ms: '<= 100' },
+    targets: { append_c16_inproc_vs_emmett: '>= 1.5', append_c16_grpc_vs_emmett: '>= 1.0', catchup_grpc_events_per_s: '>= 100000', lag_p99_ms: '<= 100' },
     ...summary,
     raw: rows,
   };
@@ -263,7 +369,9 @@ async function main(): Promise<void> {
       `| ${String(r.target)} | ${ev(r, 'append_c1x1', 'appends_per_s')} | ${ev(r, 'append_c16x1', 'appends_per_s')} | ${ev(r, 'append_c16x10', 'events_per_s')} | ${ev(r, 'append_c16x1', 'p99_ms')} | ${ev(r, 'catchup', 'events_per_s')} | ${ev(r, 'lag', 'p50_ms')} | ${ev(r, 'lag', 'p99_ms')} |`.replace(/NaN/g, '—'),
     ),
   ].join('\n');
-  const verdict = `in-process vs Emmett at 16 clients: ${summary.append_c16_inproc_vs_emmett}× (target ≥ 1.5); lag p99 ${summary.lag_p99_ms} ms (target ≤ 100)`;
+  const verdict =
+    `in-process vs Emmett at 16 clients: ${summary.append_c16_inproc_vs_emmett}× (target ≥ 1.5); over gRPC: ${summary.append_c16_grpc_vs_emmett}× (target ≥ 1.0); ` +
+    `catch-up over gRPC ${summary.catchup_grpc_events_per_s} events/s (target ≥ 100000); lag p99 ${summary.lag_p99_ms} ms (target ≤ 100)`;
   console.log(`\n${table}\n\n${verdict}`);
   // Compiled to bench/eventstore/dist/bench/eventstore: five levels up is the repository root.
   const dir = join(__dirname, '..', '..', '..', '..', '..', 'bench', 'results');
