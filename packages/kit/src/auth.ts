@@ -69,8 +69,12 @@ export class TokenIssuer {
   }
 }
 
+const CACHE_LIMIT = 10_000;
+
 export class TokenVerifier {
   private readonly key: KeyObject;
+  /** Verified tokens: the signature check is the costliest step of a call, so do it once per token. */
+  private readonly cache = new Map<string, { user: AuthUser; exp: number; iat: number | undefined }>();
   constructor(publicKeyPem: string) {
     this.key = createPublicKey(publicKeyPem);
     if (this.key.asymmetricKeyType !== 'ed25519') throw new TokenError('the verification key must be an Ed25519 public key');
@@ -78,6 +82,24 @@ export class TokenVerifier {
 
   /** Returns the user of a valid token; throws TokenError saying why a token is refused. */
   verify(token: string, now = Date.now()): AuthUser {
+    const hit = this.cache.get(token);
+    if (hit) {
+      this.checkTimes(hit.exp, hit.iat, now);
+      return hit.user;
+    }
+    const verified = this.verifyFully(token, now);
+    if (this.cache.size >= CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value as string);
+    this.cache.set(token, verified);
+    return verified.user;
+  }
+
+  private checkTimes(exp: number, iat: number | undefined, now: number): void {
+    const nowS = Math.floor(now / 1000);
+    if (exp + CLOCK_SKEW_S < nowS) throw new TokenError('token expired');
+    if (iat !== undefined && iat - CLOCK_SKEW_S > nowS) throw new TokenError('token issued in the future');
+  }
+
+  private verifyFully(token: string, now: number): { user: AuthUser; exp: number; iat: number | undefined } {
     const parts = token.split('.');
     if (parts.length !== 3 || token.length > 4096) throw new TokenError('malformed token');
     const [header, payload, signature] = parts as [string, string, string];
@@ -90,14 +112,14 @@ export class TokenVerifier {
     } catch {
       throw new TokenError('malformed token claims');
     }
-    const nowS = Math.floor(now / 1000);
     if (claims.iss !== ISSUER) throw new TokenError('wrong token issuer');
     if (typeof claims.sub !== 'string' || claims.sub.length === 0 || claims.sub.length > 128) throw new TokenError('token has no subject');
-    if (typeof claims.exp !== 'number' || claims.exp + CLOCK_SKEW_S < nowS) throw new TokenError('token expired');
-    if (typeof claims.iat === 'number' && claims.iat - CLOCK_SKEW_S > nowS) throw new TokenError('token issued in the future');
+    if (typeof claims.exp !== 'number') throw new TokenError('token has no expiry');
+    const iat = typeof claims.iat === 'number' ? claims.iat : undefined;
+    this.checkTimes(claims.exp, iat, now);
     const roles = Array.isArray(claims.roles) ? claims.roles.filter((r): r is string => typeof r === 'string') : [];
     const name = typeof claims.name === 'string' && claims.name.length > 0 && claims.name.length <= 100 ? claims.name : claims.sub;
-    return { id: claims.sub, name, roles, token };
+    return { user: { id: claims.sub, name, roles, token }, exp: claims.exp, iat };
   }
 }
 

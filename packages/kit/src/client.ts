@@ -72,6 +72,8 @@ export class KitClient<D = Record<string, MethodDefinition<unknown, unknown, unk
   private readonly client: grpc.Client & Record<string, (...args: unknown[]) => unknown>;
   private readonly breaker: CircuitBreaker<[() => Promise<unknown>], unknown>;
   private inFlight = 0;
+  private readonly inFlightGauge: import('prom-client').Gauge.Internal<'target'>;
+  private readonly boundMetrics = new Map<string, { labels: Record<string, string>; started: import('prom-client').Counter.Internal; sent: import('prom-client').Counter.Internal; received: import('prom-client').Counter.Internal; ok: import('prom-client').Counter.Internal; handling: import('prom-client').Histogram.Internal<string> }>();
 
   constructor(private readonly options: ClientOptions) {
     const channelOptions: grpc.ChannelOptions = {
@@ -83,6 +85,7 @@ export class KitClient<D = Record<string, MethodDefinition<unknown, unknown, unk
       'grpc.enable_retries': 0,
       'grpc.service_config': JSON.stringify({ loadBalancingConfig: [{ [options.loadBalancing]: {} }] }),
     };
+    this.inFlightGauge = options.metrics.bulkheadInFlight.labels({ target: options.target });
     const Ctor = grpc.makeGenericClientConstructor(options.definition, options.grpcService);
     this.client = new Ctor(options.address, options.credentials ?? grpc.credentials.createInsecure(), channelOptions) as typeof this.client;
 
@@ -182,14 +185,33 @@ export class KitClient<D = Record<string, MethodDefinition<unknown, unknown, unk
     return md;
   }
 
+  /** Metric children bound once per method: no label hashing per call. */
+  private bound(method: string) {
+    let b = this.boundMetrics.get(method);
+    if (!b) {
+      const m = this.options.metrics;
+      const labels = { grpc_type: 'unary', grpc_service: this.options.grpcService, grpc_method: method };
+      b = {
+        labels,
+        started: m.clientStarted.labels(labels),
+        sent: m.clientMsgSent.labels(labels),
+        received: m.clientMsgReceived.labels(labels),
+        ok: m.clientHandled.labels({ ...labels, grpc_code: 'OK' }),
+        handling: m.clientHandling.labels(labels),
+      };
+      this.boundMetrics.set(method, b);
+    }
+    return b;
+  }
+
   private unary(method: string, request: unknown, deadline: Date, options: CallOptions<unknown>): Promise<unknown> {
-    const labels = { grpc_type: 'unary', grpc_service: this.options.grpcService, grpc_method: method };
+    const b = this.bound(method);
     const m = this.options.metrics;
-    m.clientStarted.inc(labels);
-    m.clientMsgSent.inc(labels);
+    b.started.inc();
+    b.sent.inc();
     const t0 = process.hrtime.bigint();
     this.inFlight++;
-    m.bulkheadInFlight.set({ target: this.options.target }, this.inFlight);
+    this.inFlightGauge.set(this.inFlight);
     const callOptions: grpc.CallOptions = { deadline };
     if (options.parent) callOptions.parent = options.parent.call;
     return new Promise((resolve, reject) => {
@@ -199,12 +221,14 @@ export class KitClient<D = Record<string, MethodDefinition<unknown, unknown, unk
         callOptions,
         (err, response) => {
           this.inFlight--;
-          m.bulkheadInFlight.set({ target: this.options.target }, this.inFlight);
-          m.clientHandled.inc({ ...labels, grpc_code: camelCode(err ? err.code : grpc.status.OK) });
-          m.clientHandling.observe(labels, Number(process.hrtime.bigint() - t0) / 1e9);
-          if (err) reject(err);
-          else {
-            m.clientMsgReceived.inc(labels);
+          this.inFlightGauge.set(this.inFlight);
+          b.handling.observe(Number(process.hrtime.bigint() - t0) / 1e9);
+          if (err) {
+            m.clientHandled.inc({ ...b.labels, grpc_code: camelCode(err.code) });
+            reject(err);
+          } else {
+            b.ok.inc();
+            b.received.inc();
             resolve(response);
           }
         },
