@@ -6,7 +6,7 @@ module.exports = {
   testMatch: ['**/test/**/*.spec.ts', '<rootDir>/tests/**/*.spec.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   transform: {
-    '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json', isolatedModules: true }],
+    '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json' }],
   },
   moduleNameMapper: {
     '^@mercato/protos/gen/(.*)$': '<rootDir>/packages/protos/src/generated/$1',
