@@ -72,6 +72,19 @@ export async function visibleHead(q: Queryable): Promise<Position> {
   return r ? { commit: BigInt(r.commit), prepare: BigInt(r.prepare) } : START;
 }
 
+/**
+ * The newest committed event, visible to the snapshot-xmin rule or not yet: a subscription is
+ * caught up only once it has passed this, even while an older transaction elsewhere in the
+ * cluster holds delivery back.
+ */
+export async function committedHead(q: Queryable): Promise<Position> {
+  const { rows } = await q.query<{ commit: string; prepare: string }>(
+    `SELECT e.tx_id::text AS commit, e.position::text AS prepare FROM es_events e ORDER BY e.tx_id DESC, e.position DESC LIMIT 1`,
+  );
+  const r = rows[0];
+  return r ? { commit: BigInt(r.commit), prepare: BigInt(r.prepare) } : START;
+}
+
 async function unfiltered(q: Queryable, from: Position, forwards: boolean, maxCount: number): Promise<ReadAllPage> {
   const { rows } = await q.query<EventRow>(
     `SELECT ${EVENT_COLUMNS} FROM es_events e

@@ -5,7 +5,7 @@ import type { Database } from '@mercato/db';
 import { InvalidArgumentError } from './errors';
 import { checkStreamName, type Limits } from './limits';
 import { START, comparePositions } from './position';
-import { readAllPage, readStreamAfter, visibleHead } from './reads';
+import { committedHead, readAllPage, readStreamAfter, visibleHead } from './reads';
 import { backoffMs, sleep } from './retry';
 import type { EventFilter, Position, RecordedEvent, SubscribeOptions, SubscriptionMessage } from './types';
 
@@ -98,6 +98,8 @@ async function* subscribeAll(
     position = head;
   } else position = from === undefined || from === 'start' ? START : from;
   const filtered = !!(filter && (filter.streamPrefixes || filter.eventTypes));
+  const caughtUpAt = await retrying(ctx, signal, () => committedHead(ctx.db));
+  if (!caughtUpAt) return;
   let caughtUp = false;
   let sinceCheckpoint = 0;
   let quickRetries = 0;
@@ -120,7 +122,7 @@ async function* subscribeAll(
     }
     if (page.events.length > 0) quickRetries = 0;
     if (!page.reachedEnd) continue;
-    if (!caughtUp) {
+    if (!caughtUp && comparePositions(position, caughtUpAt) >= 0) {
       caughtUp = true;
       yield { kind: 'caught_up' };
     }
