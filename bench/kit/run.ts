@@ -27,7 +27,7 @@ import { cpus } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type * as grpcTypes from '@grpc/grpc-js';
-import type { ServiceSpec, Topology } from '@mercato/topology';
+import { topologyOf, type ServiceSpec, type Topology } from '@mercato/topology';
 import type * as KitModule from '@mercato/kit';
 
 // Compiled to bench/kit/dist/run.js: the repo root is three levels up.
@@ -115,15 +115,7 @@ function echoTopology(): Topology {
     resources: { requests: { cpu: '10m', memory: '32Mi' }, limits: { memory: '64Mi' } },
     scaling: { minReplicas: 1, maxReplicas: 1, targetCPUUtilizationPercentage: 80 },
   } as unknown as ServiceSpec;
-  return {
-    root: ROOT,
-    services: [spec],
-    get: (name: string) => {
-      if (name !== 'echo') throw new Error(`no service ${name}`);
-      return spec;
-    },
-    callersOf: () => [],
-  };
+  return topologyOf(ROOT, [spec]);
 }
 
 interface EchoRequest { message?: string; delayMs?: number; failCode?: number }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import * as grpc from '@grpc/grpc-js';
 import { loadProtoFiles } from '@mercato/protos';
-import type { ServiceSpec, Topology, MethodRef } from '@mercato/topology';
+import { topologyOf, type ServiceSpec, type Topology, type MethodRef } from '@mercato/topology';
 import { GrpcError, startService, type RunningService, type StartOptions } from '@mercato/kit';
 import type { ConfigSpec } from '@mercato/kit';
 
@@ -32,16 +32,7 @@ export const testTopology: Topology = (() => {
     spec('echo', []),
     spec('relay', [{ service: 'echo', protocol: 'grpc', grpcService: ECHO, deadlineMs: 1_000, methods: [method('Echo', 'NO_SIDE_EFFECTS', 5_000), method('Write', 'UNKNOWN'), method('Relay', 'UNKNOWN'), method('Count', 'NO_SIDE_EFFECTS', 0, true)] }]),
   ];
-  return {
-    root: __dirname,
-    services,
-    get: (name: string) => {
-      const s = services.find((x) => x.name === name);
-      if (!s) throw new Error(`no service ${name}`);
-      return s;
-    },
-    callersOf: () => [],
-  } as Topology;
+  return topologyOf(__dirname, services);
 })();
 
 export function echoHandlers(onCall?: (req: EchoRequest) => void) {

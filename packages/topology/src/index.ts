@@ -179,6 +179,11 @@ export function loadTopology(root?: string): Topology {
     return spec;
   });
 
+  return topologyOf(repo, services);
+}
+
+/** A Topology over service specs already in hand: the loader's result, or a test's own services. */
+export function topologyOf(root: string, services: ServiceSpec[]): Topology {
   const index = new Map(services.map((s) => [s.name, s]));
   const get = (name: string): ServiceSpec => {
     const spec = index.get(name);
@@ -189,7 +194,7 @@ export function loadTopology(root?: string): Topology {
     get(name);
     return services.flatMap((s) => s.calls.filter((c) => c.service === name).map((c) => ({ caller: s.name, methods: c.methods })));
   };
-  return { root: repo, services, get, callersOf };
+  return { root, services, get, callersOf };
 }
 
 // --- the YAML as written ---------------------------------------------------------------------
