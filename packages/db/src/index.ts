@@ -234,4 +234,5 @@ export function isRetryableTransactionError(err: unknown): boolean {
   return code === '40001' || code === '40P01';
 }
 
-export { createTestDatabase, postgresAvailable } from './testing';
+export { createTestDatabase, postgresAvailable, postgresForTests, testDatabaseIfAvailable, type TestDatabase } from './testing';
+export { ensureDatabase } from './admin';

@@ -1,6 +1,7 @@
 // Test helpers: a uniquely named database on the local PostgreSQL server, dropped afterwards.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { ensureDatabase } from './admin';
 
 /** The server tests use; override with MERCATO_TEST_PG (a URL to the maintenance database). */
 export function testServerUrl(): string {
@@ -26,19 +27,26 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
+/**
+ * Whether the PostgreSQL half of a test runs: true when the server answers, false when it does
+ * not, and a failure instead of a skip under MERCATO_REQUIRE_ALL=1 (CI).
+ */
+export async function postgresForTests(): Promise<boolean> {
+  if (await postgresAvailable()) return true;
+  if (process.env.MERCATO_REQUIRE_ALL === '1') throw new Error(`PostgreSQL is required (MERCATO_REQUIRE_ALL=1) but ${testServerUrl()} is not reachable`);
+  return false;
+}
+
+/** A fresh database for a test, or undefined when PostgreSQL is absent and not required. */
+export async function testDatabaseIfAvailable(prefix?: string): Promise<TestDatabase | undefined> {
+  return (await postgresForTests()) ? createTestDatabase(prefix) : undefined;
+}
+
 export async function createTestDatabase(prefix = 'mercato_test'): Promise<TestDatabase> {
   const name = `${prefix}_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: testServerUrl() });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(testServerUrl());
-  url.pathname = `/${name}`;
+  const url = await ensureDatabase(testServerUrl(), name);
   return {
-    url: url.toString(),
+    url,
     name,
     drop: async () => {
       const c = new pg.Client({ connectionString: testServerUrl() });

@@ -1,6 +1,4 @@
-import { openDatabase, createTestDatabase, postgresAvailable, type Database } from '@mercato/db';
-
-const requireAll = process.env.MERCATO_REQUIRE_ALL === '1';
+import { openDatabase, testDatabaseIfAvailable, type Database } from '@mercato/db';
 
 describe.each(['pglite', 'postgres'] as const)('database on %s', (kind) => {
   let db: Database;
@@ -8,11 +6,8 @@ describe.each(['pglite', 'postgres'] as const)('database on %s', (kind) => {
 
   beforeAll(async () => {
     if (kind === 'postgres') {
-      if (!(await postgresAvailable())) {
-        if (requireAll) throw new Error('PostgreSQL is required (MERCATO_REQUIRE_ALL=1) but not reachable');
-        return;
-      }
-      const t = await createTestDatabase();
+      const t = await testDatabaseIfAvailable();
+      if (!t) return;
       drop = t.drop;
       db = await openDatabase({ url: t.url });
     } else {

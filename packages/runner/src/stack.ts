@@ -7,6 +7,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { loadTopology, type ServiceSpec, type Topology } from '@mercato/topology';
 import { addressVariable, checkHealth, generateSigningKeys } from '@mercato/kit';
+import { ensureDatabase } from '@mercato/db';
 
 export interface StackOptions {
   /** Start only these services (they must be implemented). */
@@ -66,21 +67,6 @@ async function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
-}
-
-async function ensureDatabase(serverUrl: string, name: string): Promise<string> {
-  const { default: pg } = await import('pg');
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (exists.rowCount === 0) await client.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await client.end();
-  }
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {

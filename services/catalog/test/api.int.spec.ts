@@ -1,12 +1,11 @@
 // The catalog over real gRPC, on the embedded store and on PostgreSQL.
 import { Metadata, status } from '@grpc/grpc-js';
 import { connect, generateSigningKeys, startService, TokenIssuer, checkHealth, listServices, describeMethod, type KitClient, type RunningService } from '@mercato/kit';
-import { createTestDatabase, postgresAvailable } from '@mercato/db';
+import { testDatabaseIfAvailable } from '@mercato/db';
 import type { CatalogServiceDefinition } from '@mercato/protos/gen/mercato/catalog/v1/CatalogService';
 import { catalogConfig, setupCatalog } from '../src/service';
 
 const CATALOG = 'mercato.catalog.v1.CatalogService';
-const requireAll = process.env.MERCATO_REQUIRE_ALL === '1';
 const keys = generateSigningKeys();
 const issuer = new TokenIssuer(keys.privateKey);
 
@@ -24,11 +23,8 @@ describe.each(['pglite', 'postgres'] as const)('catalog over gRPC on %s', (backe
   beforeAll(async () => {
     const env: NodeJS.ProcessEnv = { GRPC_HOST: '127.0.0.1', METRICS_HOST: '127.0.0.1', GRPC_PORT: '0', METRICS_PORT: '0', LOG_LEVEL: 'silent', JWT_PUBLIC_KEY: keys.publicKey };
     if (backend === 'postgres') {
-      if (!(await postgresAvailable())) {
-        if (requireAll) throw new Error('PostgreSQL is required (MERCATO_REQUIRE_ALL=1) but not reachable');
-        return;
-      }
-      const db = await createTestDatabase('mercato_catalog');
+      const db = await testDatabaseIfAvailable('mercato_catalog');
+      if (!db) return;
       dropDb = db.drop;
       env.DATABASE_URL = db.url;
     }

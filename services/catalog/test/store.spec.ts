@@ -1,4 +1,4 @@
-import { openDatabase, createTestDatabase, postgresAvailable, type Database } from '@mercato/db';
+import { openDatabase, testDatabaseIfAvailable, type Database } from '@mercato/db';
 import { generateSeed } from '../scripts/generate-seed';
 import {
   CatalogStore,
@@ -12,7 +12,6 @@ import {
   type ProductOrder,
 } from '../src/store';
 
-const requireAll = process.env.MERCATO_REQUIRE_ALL === '1';
 const seed = generateSeed();
 const sortedIds = seed.products.map((p) => p.id).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 
@@ -52,11 +51,8 @@ describe.each(['pglite', 'postgres'] as const)('catalog store on %s', (kind) => 
 
   beforeAll(async () => {
     if (kind === 'postgres') {
-      if (!(await postgresAvailable())) {
-        if (requireAll) throw new Error('PostgreSQL is required (MERCATO_REQUIRE_ALL=1) but not reachable');
-        return;
-      }
-      const t = await createTestDatabase('catalog_test');
+      const t = await testDatabaseIfAvailable('catalog_test');
+      if (!t) return;
       drop = t.drop;
       db = await openDatabase({ url: t.url });
     } else {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { status, type ClientReadableStream, type ServiceError } from '@grpc/grpc-js';
 import { checkHealth, startService, type RunningService } from '@mercato/kit';
-import { createTestDatabase, postgresAvailable, type Database, type TestDatabase } from '@mercato/db';
+import { createTestDatabase, postgresForTests, type Database, type TestDatabase } from '@mercato/db';
 import type { SubscribeResponse__Output } from '@mercato/protos/gen/mercato/eventstore/v1/SubscribeResponse';
 import type { Position__Output } from '@mercato/protos/gen/mercato/eventstore/v1/Position';
 import { EVENTSTORE_SERVICE, EventStoreClient, eventStoreConfig, setupEventStore, streamDeleted, wrongExpectedRevision, type EventStoreConfig } from '../src';
@@ -122,11 +122,7 @@ const BACKENDS: Backend[] = [
   },
   {
     name: 'postgres',
-    available: async () => {
-      const ok = await postgresAvailable();
-      if (!ok && process.env.MERCATO_REQUIRE_ALL === '1') throw new Error('PostgreSQL is required (MERCATO_REQUIRE_ALL=1) but not reachable');
-      return ok;
-    },
+    available: postgresForTests,
     fresh: async () => {
       const db = await createTestDatabase('mercato_es_api');
       return { env: { DATABASE_URL: db.url }, drop: () => db.drop(), db };

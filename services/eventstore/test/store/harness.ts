@@ -1,11 +1,10 @@
 // Shared test helpers: a store on each backend, event builders, and bounded subscription reads.
 import { randomUUID } from 'node:crypto';
-import { createTestDatabase, openDatabase, postgresAvailable, type Database } from '@mercato/db';
+import { openDatabase, testDatabaseIfAvailable, type Database } from '@mercato/db';
 import { EventStore, type EventStoreOptions, type EventToAppend, type SubscriptionMessage } from '../../src/store';
 
 export type Backend = 'pglite' | 'postgres';
 export const BACKENDS: Backend[] = ['pglite', 'postgres'];
-const requireAll = process.env.MERCATO_REQUIRE_ALL === '1';
 
 export interface Harness {
   db: Database;
@@ -22,11 +21,8 @@ export async function openHarness(backend: Backend, options: EventStoreOptions =
     await store.migrate();
     return { db, store, close: async () => (await store.close(), await db.close()) };
   }
-  if (!(await postgresAvailable())) {
-    if (requireAll) throw new Error('PostgreSQL is required (MERCATO_REQUIRE_ALL=1) but not reachable');
-    return undefined;
-  }
-  const t = await createTestDatabase('mercato_es');
+  const t = await testDatabaseIfAvailable('mercato_es');
+  if (!t) return undefined;
   const db = await openDatabase({ url: t.url, poolSize: 12, onError: () => undefined });
   const store = new EventStore(db, options);
   await store.migrate();
