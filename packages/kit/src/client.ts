@@ -8,6 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { MethodDefinition } from '@grpc/proto-loader';
 import { SERVER_SICK_CODES, camelCode } from './codes';
 import { GrpcError } from './errors';
+import { loadProtos } from '@mercato/protos';
 import { KitMetrics } from './metrics';
 import type { CallContext } from './server';
 
@@ -300,8 +301,7 @@ export function connect<D>(
   address: string,
   options: { protos?: import('@grpc/proto-loader').PackageDefinition; metrics?: KitMetrics; deadlineMs?: number; retries?: boolean; breaker?: Partial<BreakerSettings> } = {},
 ): KitClient<D> {
-  // Loaded lazily so the kit's client module does not pull every proto in for callers that bring their own.
-  const protos = options.protos ?? (require('@mercato/protos') as typeof import('@mercato/protos')).loadProtos();
+  const protos = options.protos ?? loadProtos();
   const definition = protos[grpcService] as grpc.ServiceDefinition | undefined;
   if (!definition) throw new Error(`no gRPC service named ${grpcService} in the protos`);
   const methods: Record<string, MethodPolicy> = {};

@@ -248,12 +248,13 @@ export class KitServer {
 
   /** The call's context; release() drops the cancel listener (grpc-js emits 'cancelled' on every close). */
   private context(service: string, method: string, type: GrpcType, call: CallContext['call']): CallContext & { release(): void } {
+    // Authenticate first: a refused call must not leave a listener behind.
+    const user = this.authenticate(call.metadata);
     const controller = new AbortController();
     const onCancel = (): void => controller.abort(new GrpcError(grpc.status.CANCELLED, 'call cancelled'));
     call.once('cancelled', onCancel);
     const rawDeadline = call.getDeadline();
     const deadline = rawDeadline instanceof Date ? rawDeadline : Number.isFinite(rawDeadline) ? new Date(rawDeadline) : undefined;
-    const user = this.authenticate(call.metadata);
     const log = this.deps.log;
     const ctx: CallContext & { release(): void } = {
       release: () => call.removeListener('cancelled', onCancel),
@@ -363,7 +364,7 @@ export class KitServer {
       const t0 = process.hrtime.bigint();
       m.serverStarted.inc(labels);
       m.serverMsgReceived.inc(labels);
-      let ctx: CallContext;
+      let ctx: CallContext & { release(): void };
       try {
         ctx = this.context(service, method, 'server_stream', call);
       } catch (err) {
@@ -391,10 +392,12 @@ export class KitServer {
       };
       chain(ctx, call.request, pump).then(
         () => {
+          ctx.release();
           this.record(service, method, 'server_stream', t0, ctx.signal.aborted ? grpc.status.CANCELLED : grpc.status.OK);
           if (!ctx.signal.aborted) call.end();
         },
         (err: unknown) => {
+          ctx.release();
           const s = ctx.signal.aborted ? { code: grpc.status.CANCELLED, details: 'call cancelled', metadata: new grpc.Metadata() } : this.failure(err, service, method);
           this.record(service, method, 'server_stream', t0, s.code);
           if (!ctx.signal.aborted) call.emit('error', s);

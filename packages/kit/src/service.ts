@@ -99,12 +99,15 @@ export async function startService<S extends ConfigSpec = Record<string, never>>
   const log = createLogger(name, config.LOG_LEVEL, options.logDestination);
   const metrics = new KitMetrics(name);
   const faults = new FaultInjector(config.FAULTS, (err) => log.warn({ err: err.message }, 'faults file rejected; keeping the previous rules'));
-  faults.on('change', () => {
+  const showFaults = (): void => {
     metrics.faultsActive.reset();
     for (const r of faults.rules) metrics.faultsActive.inc({ method: r.method });
+  };
+  faults.on('change', () => {
+    showFaults();
     log.info({ rules: faults.rules.length }, 'fault rules changed');
   });
-  for (const r of faults.rules) metrics.faultsActive.inc({ method: r.method });
+  showFaults();
   if (config.FAULTS_FILE) await faults.watch(config.FAULTS_FILE);
   const publicKey = config.JWT_PUBLIC_KEY ?? (config.JWT_PUBLIC_KEY_FILE ? readKey(config.JWT_PUBLIC_KEY_FILE) : undefined);
   const verifier = publicKey ? new TokenVerifier(publicKey) : undefined;
