@@ -12,6 +12,7 @@ import { FaultInjector } from './faults';
 import { TokenVerifier } from './auth';
 import { KitServer, type AsyncHandlers, type ServeOptions, type ServerInterceptor } from './server';
 import { KitClient } from './client';
+import { openDatabase, type Database } from '@mercato/db';
 import type pino from 'pino';
 import type { PackageDefinition } from '@grpc/proto-loader';
 
@@ -42,6 +43,11 @@ export function commonConfig(spec: ServiceSpec) {
     FAULTS_FILE: env.optional(env.string({ describe: 'a path to a JSON faults file' })),
     JWT_PUBLIC_KEY: env.optional(env.string({ pattern: /BEGIN PUBLIC KEY/, describe: 'an Ed25519 public key in PEM (-----BEGIN PUBLIC KEY-----)' })),
     JWT_PUBLIC_KEY_FILE: env.optional(env.string({ describe: 'a path to an Ed25519 public key in PEM' })),
+    // Stateful services: PostgreSQL when DATABASE_URL is set, else the embedded PGlite
+    // (in memory, or on disk under DATA_DIR).
+    DATABASE_URL: env.optional(env.url(['postgres:', 'postgresql:'])),
+    DATA_DIR: env.optional(env.string({ describe: 'a folder for the embedded database' })),
+    DATABASE_POOL_SIZE: env.optional(env.int({ min: 1, max: 200 })),
   };
 }
 
@@ -59,6 +65,11 @@ export interface Kit<C> {
   /** A client for a target declared under `calls` in service.yaml (address from <TARGET>_ADDR). */
   client<D>(target: string): KitClient<D>;
   addHealthCheck(name: string, check: () => Promise<void>): void;
+  /**
+   * This service's own database (DATABASE_URL, else PGlite), opened once: closed on shutdown,
+   * and health follows a ping unless the service brings its own check (healthCheck: false).
+   */
+  database(options?: { defaultPoolSize?: number; healthCheck?: boolean }): Promise<Database>;
   /** Runs during shutdown, after the server drained, in reverse order of registration. */
   onShutdown(fn: () => Promise<void> | void): void;
 }
@@ -125,6 +136,7 @@ export async function startService<S extends ConfigSpec = Record<string, never>>
     { log, metrics, faults, verifier, packageDefinition: protos },
   );
   const clients = new Map<string, KitClient<unknown>>();
+  let database: Promise<Database> | undefined;
   const shutdownHooks: Array<() => Promise<void> | void> = [];
 
   const kit: Kit<Config<S>> = {
@@ -169,6 +181,21 @@ export async function startService<S extends ConfigSpec = Record<string, never>>
       return client;
     },
     addHealthCheck: (checkName, check) => server.addHealthCheck(checkName, check),
+    database: (dbOptions = {}) => {
+      database ??= openDatabase({
+        url: config.DATABASE_URL,
+        dataDir: config.DATA_DIR,
+        poolSize: config.DATABASE_POOL_SIZE ?? dbOptions.defaultPoolSize ?? 10,
+        applicationName: `mercato-${name}`,
+        onError: (err) => log.warn({ err: err.message }, 'database connection error (recovering)'),
+      }).then((db) => {
+        shutdownHooks.push(() => db.close());
+        if (dbOptions.healthCheck !== false) server.addHealthCheck('database', () => db.ping());
+        log.info({ backend: db.kind }, 'database open');
+        return db;
+      });
+      return database;
+    },
     onShutdown: (fn) => shutdownHooks.push(fn),
   };
 

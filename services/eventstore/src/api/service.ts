@@ -1,14 +1,11 @@
 // The event store service's setup: settings, database, store, health, handlers, shutdown.
 import { env, type Config, type Kit } from '@mercato/kit';
-import { openDatabase, type Database } from '@mercato/db';
+import type { Database } from '@mercato/db';
 import { EventStore } from '../store';
 import { EVENTSTORE_SERVICE, eventStoreHandlers, eventStoreValidation } from '../api';
 
 /** The variables this service reads besides the kit's (service.yaml declares the limits). */
 export const eventStoreConfig = {
-  DATABASE_URL: env.optional(env.url(['postgres:', 'postgresql:'])),
-  DATA_DIR: env.optional(env.string({ describe: 'a folder for the embedded PGlite database' })),
-  DATABASE_POOL_SIZE: env.int({ default: 20, min: 1, max: 200 }),
   EVENTSTORE_MAX_APPEND_EVENTS: env.int({ default: 1000, min: 1, max: 10_000 }),
   EVENTSTORE_MAX_EVENT_BYTES: env.int({ default: 1024 * 1024, min: 1024, max: 16 * 1024 * 1024 }),
 };
@@ -22,13 +19,8 @@ export interface SetupHooks {
 
 export async function setupEventStore(kit: Kit<EventStoreConfig>, hooks: SetupHooks = {}): Promise<void> {
   const c = kit.config;
-  const db = await openDatabase({
-    url: c.DATABASE_URL,
-    dataDir: c.DATA_DIR,
-    poolSize: c.DATABASE_POOL_SIZE,
-    applicationName: 'mercato-eventstore',
-    onError: (err) => kit.log.warn({ err: err.message }, 'database connection error (recovering)'),
-  });
+  // The store's own health check (with a timeout) stands in for the kit's ping.
+  const db = await kit.database({ defaultPoolSize: 20, healthCheck: false });
   const store = new EventStore(db, {
     limits: {
       maxBatchEvents: c.EVENTSTORE_MAX_APPEND_EVENTS,
@@ -38,10 +30,7 @@ export async function setupEventStore(kit: Kit<EventStoreConfig>, hooks: SetupHo
     },
     onError: (err) => kit.log.warn({ err: (err as Error).message }, 'event store recovered from an error'),
   });
-  kit.onShutdown(async () => {
-    await store.close();
-    await db.close();
-  });
+  kit.onShutdown(() => store.close());
   const applied = await store.migrate();
   kit.log.info({ backend: db.kind, migrations_applied: applied }, 'event store ready');
   hooks.onOpen?.(db, store);
