@@ -182,7 +182,7 @@ function protoEvents(count: number, t = performance.now()) {
 /** Our store over gRPC: the service in its own process, the benchmark as its client. */
 async function grpcTarget(name: string, env: Record<string, string>, drop: () => Promise<void>): Promise<Target> {
   const { child, port } = await startChild(env);
-  const client = new EventStoreClient(`127.0.0.1:${port}`, { deadlineMs: 60_000, channelOptions: { 'grpc.max_receive_message_length': 64 * 1024 * 1024 } });
+  const client = EventStoreClient.connect(`127.0.0.1:${port}`, { deadlineMs: 60_000, maxMessageBytes: 64 * 1024 * 1024 });
   return {
     name,
     append: async (stream, count) => {

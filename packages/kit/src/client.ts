@@ -64,8 +64,9 @@ export interface CallOptions<Res> {
   signal?: AbortSignal;
 }
 
-type ReqOf<M> = M extends MethodDefinition<infer Req, unknown, unknown, unknown> ? Req : never;
-type ResOf<M> = M extends MethodDefinition<unknown, unknown, unknown, infer Res> ? Res : never;
+// Read off the (de)serializers: inferring through MethodDefinition's generic parameters fails on variance.
+type ReqOf<M> = M extends { requestSerialize: (value: infer Req) => Buffer } ? Req : never;
+type ResOf<M> = M extends { responseDeserialize: (bytes: Buffer) => infer Res } ? Res : never;
 
 const STATE = { closed: 0, halfOpen: 1, open: 2 } as const;
 
@@ -299,7 +300,7 @@ function isBulkheadFull(err: unknown): boolean {
 export function connect<D>(
   grpcService: string,
   address: string,
-  options: { protos?: import('@grpc/proto-loader').PackageDefinition; metrics?: KitMetrics; deadlineMs?: number; retries?: boolean; breaker?: Partial<BreakerSettings> } = {},
+  options: { protos?: import('@grpc/proto-loader').PackageDefinition; metrics?: KitMetrics; deadlineMs?: number; retries?: boolean; breaker?: Partial<BreakerSettings>; maxMessageBytes?: number } = {},
 ): KitClient<D> {
   const protos = options.protos ?? loadProtos();
   const definition = protos[grpcService] as grpc.ServiceDefinition | undefined;
@@ -318,7 +319,7 @@ export function connect<D>(
     breaker: { volumeThreshold: 10, errorThresholdPercentage: 50, resetTimeoutMs: 5_000, rollingWindowMs: 10_000, capacity: 1_000, ...options.breaker },
     retry: { enabled: options.retries ?? false, maxAttempts: 3, baseDelayMs: 25 },
     loadBalancing: 'pick_first',
-    maxMessageBytes: 16 * 1024 * 1024,
+    maxMessageBytes: options.maxMessageBytes ?? 16 * 1024 * 1024,
     keepaliveTimeMs: 30_000,
     metrics: options.metrics ?? new KitMetrics('client', { runtimeMetrics: false }),
   });

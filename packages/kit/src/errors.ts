@@ -12,6 +12,11 @@ export class GrpcError extends Error {
     super(message);
     this.name = 'GrpcError';
   }
+
+  /** The status message, under the name grpc-js gives it on a ServiceError. */
+  get details(): string {
+    return this.message;
+  }
 }
 
 export const invalidArgument = (field: string, problem: string): GrpcError =>

@@ -1,7 +1,7 @@
 // A typed, promise-based client of the event store for other services, tests and benchmarks.
 import * as grpc from '@grpc/grpc-js';
-import { loadProtos } from '@mercato/protos';
-import type { EventStoreServiceClient } from '@mercato/protos/gen/mercato/eventstore/v1/EventStoreService';
+import { connect, type KitClient } from '@mercato/kit';
+import type { EventStoreServiceDefinition } from '@mercato/protos/gen/mercato/eventstore/v1/EventStoreService';
 import type { AppendRequest } from '@mercato/protos/gen/mercato/eventstore/v1/AppendRequest';
 import type { AppendResponse__Output } from '@mercato/protos/gen/mercato/eventstore/v1/AppendResponse';
 import type { ReadStreamRequest } from '@mercato/protos/gen/mercato/eventstore/v1/ReadStreamRequest';
@@ -18,58 +18,60 @@ import type { TombstoneStreamRequest } from '@mercato/protos/gen/mercato/eventst
 import type { WrongExpectedRevision__Output } from '@mercato/protos/gen/mercato/eventstore/v1/WrongExpectedRevision';
 import type { StreamDeleted__Output } from '@mercato/protos/gen/mercato/eventstore/v1/StreamDeleted';
 import { STREAM_DELETED, WRONG_EXPECTED_REVISION, findDetail } from './api/details';
+import { EVENTSTORE_SERVICE } from './api';
 
 export interface ClientOptions {
   /** Per-call deadline of unary calls (default 10 s). */
   deadlineMs?: number;
-  channelOptions?: grpc.ChannelOptions;
+  /** Largest message accepted, for big catch-up pages (default 16 MiB). */
+  maxMessageBytes?: number;
 }
 
+/**
+ * Typed methods over the kit's client (deadlines, breaker, metrics): wrap `kit.client('eventstore')`
+ * in a service, or `EventStoreClient.connect(address)` in tests and tools.
+ */
 export class EventStoreClient {
-  readonly grpc: EventStoreServiceClient;
-  private readonly deadlineMs: number;
+  constructor(readonly rpc: KitClient<EventStoreServiceDefinition>) {}
 
-  constructor(address: string, options: ClientOptions = {}) {
-    const pkg = grpc.loadPackageDefinition(loadProtos()) as unknown as {
-      mercato: { eventstore: { v1: { EventStoreService: new (address: string, creds: grpc.ChannelCredentials, options?: grpc.ChannelOptions) => EventStoreServiceClient } } };
-    };
-    this.grpc = new pkg.mercato.eventstore.v1.EventStoreService(address, grpc.credentials.createInsecure(), options.channelOptions);
-    this.deadlineMs = options.deadlineMs ?? 10_000;
+  static connect(address: string, options: ClientOptions = {}): EventStoreClient {
+    return new EventStoreClient(
+      connect<EventStoreServiceDefinition>(EVENTSTORE_SERVICE, address, {
+        deadlineMs: options.deadlineMs ?? 10_000,
+        ...(options.maxMessageBytes ? { maxMessageBytes: options.maxMessageBytes } : {}),
+      }),
+    );
   }
 
   append(req: AppendRequest): Promise<AppendResponse__Output> {
-    return this.unary((cb, o) => this.grpc.Append(req, new grpc.Metadata(), o, cb));
+    return this.rpc.call('Append', req);
   }
   readStream(req: ReadStreamRequest): Promise<ReadStreamResponse__Output> {
-    return this.unary((cb, o) => this.grpc.ReadStream(req, new grpc.Metadata(), o, cb));
+    return this.rpc.call('ReadStream', req);
   }
   readAll(req: ReadAllRequest): Promise<ReadAllResponse__Output> {
-    return this.unary((cb, o) => this.grpc.ReadAll(req, new grpc.Metadata(), o, cb));
+    return this.rpc.call('ReadAll', req);
   }
   getStreamMetadata(stream: string): Promise<GetStreamMetadataResponse__Output> {
-    return this.unary((cb, o) => this.grpc.GetStreamMetadata({ stream }, new grpc.Metadata(), o, cb));
+    return this.rpc.call('GetStreamMetadata', { stream });
   }
   setStreamMetadata(req: SetStreamMetadataRequest): Promise<SetStreamMetadataResponse__Output> {
-    return this.unary((cb, o) => this.grpc.SetStreamMetadata(req, new grpc.Metadata(), o, cb));
+    return this.rpc.call('SetStreamMetadata', req);
   }
   deleteStream(req: DeleteStreamRequest): Promise<unknown> {
-    return this.unary((cb, o) => this.grpc.DeleteStream(req, new grpc.Metadata(), o, cb));
+    return this.rpc.call('DeleteStream', req);
   }
   tombstoneStream(req: TombstoneStreamRequest): Promise<unknown> {
-    return this.unary((cb, o) => this.grpc.TombstoneStream(req, new grpc.Metadata(), o, cb));
+    return this.rpc.call('TombstoneStream', req);
   }
 
   /** The subscription's messages; cancel it with call.cancel() or by leaving a for-await loop. */
   subscribe(req: SubscribeRequest): grpc.ClientReadableStream<SubscribeResponse__Output> {
-    return this.grpc.Subscribe(req);
+    return this.rpc.stream('Subscribe', req);
   }
 
   close(): void {
-    this.grpc.close();
-  }
-
-  private unary<T>(start: (cb: (err: grpc.ServiceError | null, res?: T) => void, options: grpc.CallOptions) => void): Promise<T> {
-    return new Promise<T>((resolve, reject) => start((err, res) => (err ? reject(err) : resolve(res as T)), { deadline: Date.now() + this.deadlineMs }));
+    this.rpc.close();
   }
 }
 

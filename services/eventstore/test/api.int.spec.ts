@@ -35,7 +35,7 @@ async function start(env: Record<string, string>): Promise<Started> {
     env: { ...BASE_ENV, ...env },
   });
   const address = `127.0.0.1:${service.grpcPort}`;
-  const client = new EventStoreClient(address);
+  const client = EventStoreClient.connect(address);
   return {
     service,
     client,
