@@ -12,7 +12,7 @@ describe('kit client', () => {
     await echo.shutdown();
   });
 
-  it.each([
+  it.each<[string, EchoRequest]>([
     ['UNAVAILABLE', { failCode: status.UNAVAILABLE }],
     ['DEADLINE_EXCEEDED', { delayMs: 300 }],
   ])('opens the breaker on %s and then fails fast', async (_name, req) => {

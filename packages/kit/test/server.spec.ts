@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { status } from '@grpc/grpc-js';
-import { TokenIssuer, generateSigningKeys, checkHealth, listServices, describeMethod, GrpcError } from '@mercato/kit';
-import { ECHO, echoClient, scrape, startEcho, testEnv } from './echo';
+import { TokenIssuer, generateSigningKeys, checkHealth, listServices, describeMethod, GrpcError, startService } from '@mercato/kit';
+import { ECHO, echoClient, echoHandlers, echoProtos, scrape, startEcho, testEnv, testTopology } from './echo';
 
 describe('kit server', () => {
   it('answers health and reflection', async () => {
@@ -74,8 +74,6 @@ describe('kit server', () => {
   it('maps an unexpected error to INTERNAL without leaking it, and logs it with an incident id', async () => {
     const lines: string[] = [];
     const sink = new Writable({ write(chunk: Buffer, _enc, cb) { lines.push(chunk.toString()); cb(); } });
-    const { startService } = await import('@mercato/kit');
-    const { testTopology, echoProtos, echoHandlers } = await import('./echo');
     const svc = await startService('echo', (kit) => {
       kit.serve(ECHO, { ...echoHandlers(), Echo: async () => { throw new Error('db password=hunter2 at /srv/secret.ts:12'); } } as never);
     }, { env: testEnv({ LOG_LEVEL: 'error' }), topology: testTopology, protos: echoProtos, logDestination: sink });
