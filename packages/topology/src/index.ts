@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import Ajv, { type ErrorObject } from 'ajv';
 import * as protobuf from 'protobufjs';
 import { parse as parseYaml } from 'yaml';
+import { listProtoFiles } from '@mercato/protos';
 
 export type Tier = 'edge' | 'commerce' | 'data' | 'ai' | 'ops';
 export type Idempotency = 'NO_SIDE_EFFECTS' | 'IDEMPOTENT' | 'UNKNOWN';
@@ -354,7 +355,8 @@ interface Protos {
 
 /** Parses every .proto under protosDir (imports resolve against it; google/protobuf/* is bundled). */
 export function loadProtos(protosDir: string): Protos {
-  const files = listProtoFiles(protosDir).map((f) => path.relative(protosDir, f).split(path.sep).join('/'));
+  if (!isDir(protosDir)) throw new TopologyError(`protos: ${protosDir} is not a folder`);
+  const files = listProtoFiles(protosDir).map((f) => f.split(path.sep).join('/'));
   const root = new protobuf.Root();
   root.resolvePath = (_origin, target) => path.join(protosDir, target);
   try {
@@ -378,17 +380,6 @@ export function loadProtos(protosDir: string): Protos {
       return found instanceof protobuf.Type ? found : undefined;
     },
   };
-}
-
-function listProtoFiles(dir: string): string[] {
-  if (!isDir(dir)) throw new TopologyError(`protos: ${dir} is not a folder`);
-  const out: string[] = [];
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...listProtoFiles(full));
-    else if (entry.name.endsWith('.proto')) out.push(full);
-  }
-  return out;
 }
 
 function isDir(p: string): boolean {

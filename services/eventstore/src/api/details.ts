@@ -2,8 +2,7 @@
 // standard "grpc-status-details-bin" trailer (what KurrentDB and the Google API clients read).
 // google.rpc.Status is three fields, so it is encoded here by hand instead of loading its proto.
 import { Metadata } from '@grpc/grpc-js';
-import { loadProtos } from '@mercato/protos';
-import type { MessageTypeDefinition } from '@grpc/proto-loader';
+import { messageType } from '@mercato/protos';
 
 export const STATUS_DETAILS_KEY = 'grpc-status-details-bin';
 export const WRONG_EXPECTED_REVISION = 'mercato.eventstore.v1.WrongExpectedRevision';
@@ -13,10 +12,6 @@ const TYPE_URL_PREFIX = 'type.googleapis.com/';
 export interface AnyMessage {
   typeUrl: string;
   value: Buffer;
-}
-
-function messageType(fullName: string): MessageTypeDefinition<object, object> {
-  return loadProtos()[fullName] as MessageTypeDefinition<object, object>;
 }
 
 /** Serializes a message of the loaded protos (e.g. WrongExpectedRevision) as an Any. */
