@@ -6,7 +6,7 @@
 // (suggested root script: "bench:eventstore": "npm run build --silent && tsc -p bench/eventstore && node bench/eventstore/dist/bench/eventstore/run.js")
 // The gRPC target runs the service as a child process (dist/bench/eventstore/server.js) and
 // talks to it over loopback like any other service would.
-// Env: BENCH_SECONDS (per append scenario, default 3), BENCH_CATCHUP_EVENTS (default 100000),
+// Env: BENCH_SECONDS (per append scenario and round, default 4, after BENCH_WARMUP_SECONDS of warm-up, default 1), BENCH_ROUNDS (default 3), BENCH_CATCHUP_EVENTS (default 100000),
 //      BENCH_LAG_SECONDS (default 5), MERCATO_TEST_PG (server URL, default local).
 // Writes bench/results/eventstore.json and bench/results/eventstore.md.
 //
@@ -24,7 +24,9 @@ import { createInterface } from 'node:readline';
 import { EventStore, type EventToAppend } from '../../services/eventstore/src/store';
 import { EventStoreClient } from '../../services/eventstore/src/client';
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 1);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CATCHUP_EVENTS = Number(process.env.BENCH_CATCHUP_EVENTS ?? 100_000);
 const LAG_SECONDS = Number(process.env.BENCH_LAG_SECONDS ?? 5);
 const MAX_OPS = 1_000_000;
@@ -263,16 +265,20 @@ async function produceAtRate(rate: number, seconds: number, send: (i: number) =>
 async function appendRate(target: Target, clients: number, perAppend: number): Promise<{ appends_per_s: number; events_per_s: number; p50_ms: number; p99_ms: number }> {
   const latencies: number[] = [];
   let ops = 0;
+  let all = 0;
   const tag = randomUUID().slice(0, 6);
-  const deadline = performance.now() + SECONDS * 1000;
-  const start = performance.now();
+  // A warm-up (JIT, connections, caches) that is not counted, for every target alike.
+  const start = performance.now() + WARMUP_SECONDS * 1000;
+  const deadline = start + SECONDS * 1000;
   await Promise.all(
     Array.from({ length: clients }, async (_, c) => {
       while (performance.now() < deadline && ops < MAX_OPS) {
         const t = performance.now();
-        await target.append(`acc-${tag}-${c}-${ops % 20}`, perAppend);
-        latencies.push(performance.now() - t);
-        ops += 1;
+        await target.append(`acc-${tag}-${c}-${all++ % 20}`, perAppend);
+        if (t >= start) {
+          latencies.push(performance.now() - t);
+          ops += 1;
+        }
       }
     }),
   );
@@ -298,47 +304,67 @@ function pct(xs: number[], p: number): number {
 
 type Row = Record<string, unknown>;
 
-async function measure(make: () => Promise<Target>, withLag: boolean): Promise<Row> {
-  const target = await make();
-  try {
-    const row: Row = { target: target.name };
-    row.append_c1x1 = await appendRate(target, 1, 1);
-    row.append_c16x1 = await appendRate(target, 16, 1);
-    row.append_c16x10 = await appendRate(target, 16, 10);
-    row.catchup = await catchUp(target);
-    if (withLag && target.measureLag) {
-      const lags = await target.measureLag(1000, LAG_SECONDS);
-      row.lag = { rate_per_s: 1000, seconds: LAG_SECONDS, received: lags.length, p50_ms: pct(lags, 50), p99_ms: pct(lags, 99), max_ms: round(Math.max(...lags)) };
-    }
-    return row;
-  } finally {
-    await target.close();
-  }
+type AppendFigures = Awaited<ReturnType<typeof appendRate>>;
+const SCENARIOS = [
+  ['append_c1x1', 1, 1],
+  ['append_c16x1', 16, 1],
+  ['append_c16x10', 16, 10],
+] as const;
+
+/** The median of each figure over the rounds. */
+function medianFigures(runs: AppendFigures[]): AppendFigures {
+  const med = (k: keyof AppendFigures) => {
+    const xs = runs.map((r) => r[k]).sort((a, b) => a - b);
+    return xs[Math.floor(xs.length / 2)]!;
+  };
+  return { appends_per_s: med('appends_per_s'), events_per_s: med('events_per_s'), p50_ms: med('p50_ms'), p99_ms: med('p99_ms') };
 }
 
 async function main(): Promise<void> {
   if (!(await postgresAvailable())) throw new Error('the local PostgreSQL is not reachable (set MERCATO_TEST_PG)');
   const fresh = async () => createTestDatabase('mercato_bench');
-  const rows: Row[] = [];
-  console.log(`event store benchmark: ${SECONDS}s per append scenario, ${CATCHUP_EVENTS} events catch-up, ${LAG_SECONDS}s lag at 1000 events/s`);
-  rows.push(
-    await measure(async () => {
-      const t = await fresh();
-      return ours('inproc-postgres', await openDatabase({ url: t.url, poolSize: 20 }), t.drop);
-    }, true),
-  );
-  console.log('  done: in-process on PostgreSQL');
-  rows.push(
-    await measure(async () => {
-      const t = await fresh();
-      return emmett(t.url, t.drop);
-    }, false),
-  );
-  console.log('  done: emmett');
-  rows.push(await measure(async () => ours('inproc-pglite', await openDatabase()), true));
-  console.log('  done: in-process on PGlite');
-  for (const extra of EXTRA_TARGETS) rows.push(await measure(extra, true));
+  console.log(`event store benchmark: ${ROUNDS} rounds × ${SECONDS}s per append scenario (after ${WARMUP_SECONDS}s warm-up), targets interleaved; ${CATCHUP_EVENTS} events catch-up, ${LAG_SECONDS}s lag at 1000 events/s`);
+  const withLag = new Set(['inproc-postgres', 'inproc-pglite', 'grpc-postgres']);
+  const targets: Target[] = [];
+  try {
+    const t = await fresh();
+    targets.push(ours('inproc-postgres', await openDatabase({ url: t.url, poolSize: 20 }), t.drop));
+    const e = await fresh();
+    targets.push(await emmett(e.url, e.drop));
+    targets.push(ours('inproc-pglite', await openDatabase()));
+    for (const extra of EXTRA_TARGETS) targets.push(await extra());
 
+    // Appends: every target in every round, the order rotated, so machine noise hits all alike.
+    const runs = new Map<string, AppendFigures[]>();
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const [key, clients, perAppend] of SCENARIOS) {
+        for (let i = 0; i < targets.length; i++) {
+          const target = targets[(i + round) % targets.length]!;
+          const id = `${target.name}/${key}`;
+          runs.set(id, [...(runs.get(id) ?? []), await appendRate(target, clients, perAppend)]);
+        }
+      }
+      console.log(`  round ${round + 1}/${ROUNDS} of appends done`);
+    }
+    const rows: Row[] = [];
+    for (const target of targets) {
+      const row: Row = { target: target.name };
+      for (const [key] of SCENARIOS) row[key] = { ...medianFigures(runs.get(`${target.name}/${key}`)!), rounds: runs.get(`${target.name}/${key}`) };
+      row.catchup = await catchUp(target);
+      if (withLag.has(target.name) && target.measureLag) {
+        const lags = await target.measureLag(1000, LAG_SECONDS);
+        row.lag = { rate_per_s: 1000, seconds: LAG_SECONDS, received: lags.length, p50_ms: pct(lags, 50), p99_ms: pct(lags, 99), max_ms: round(Math.max(...lags)) };
+      }
+      rows.push(row);
+      console.log(`  done: ${target.name}`);
+    }
+    await report(rows);
+  } finally {
+    for (const target of targets) await target.close().catch(() => undefined);
+  }
+}
+
+async function report(rows: Row[]): Promise<void> {
   const get = (name: string) => rows.find((r) => r.target === name)!;
   const ev = (r: Row, k: string, f: string) => (r[k] as Record<string, number> | undefined)?.[f] ?? NaN;
   const ourPg = get('inproc-postgres');
@@ -357,7 +383,7 @@ async function main(): Promise<void> {
   };
   const result = {
     generated_at: new Date().toISOString(),
-    environment: { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model, seconds_per_scenario: SECONDS, catchup_events: CATCHUP_EVENTS },
+    environment: { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model, rounds: ROUNDS, seconds_per_scenario: SECONDS, warmup_seconds: WARMUP_SECONDS, catchup_events: CATCHUP_EVENTS },
     targets: { append_c16_inproc_vs_emmett: '>= 1.5', append_c16_grpc_vs_emmett: '>= 1.0', catchup_grpc_events_per_s: '>= 100000', lag_p99_ms: '<= 100' },
     ...summary,
     raw: rows,
@@ -379,7 +405,7 @@ async function main(): Promise<void> {
   writeFileSync(join(dir, 'eventstore.json'), JSON.stringify(result, (_, v: unknown) => (typeof v === 'bigint' ? v.toString() : v), 2) + '\n');
   writeFileSync(
     join(dir, 'eventstore.md'),
-    `# Event store benchmark\n\n${new Date().toISOString()} · Node ${process.version} · ${cpus().length} CPUs · PostgreSQL on loopback · ${SECONDS}s per append scenario\n\n` +
+    `# Event store benchmark\n\n${new Date().toISOString()} · Node ${process.version} · ${cpus().length} CPUs · PostgreSQL on loopback · append figures are medians of ${ROUNDS} interleaved rounds of ${SECONDS}s (after ${WARMUP_SECONDS}s warm-up)\n\n` +
       `Emmett catch-up reads its single seeded stream (it has no public \`$all\` read); ours reads \`$all\`.\nLag: end-to-end (append call → subscriber) at a steady 1000 events/s.\n\n${table}\n\n${verdict}\n`,
   );
 }
