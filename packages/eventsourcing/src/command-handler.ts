@@ -1,0 +1,74 @@
+// load (fold the stream) → decide → append with the loaded revision; on a conflict, again.
+import { commandEventId, decodeEvent, encodeEvent, eventIds, type DomainEvent } from './codec';
+import { fold, type Decider } from './decider';
+import { ConcurrencyConflictError } from './errors';
+import { eventMetadata, type MetadataInput } from './metadata';
+import type { EventStorePort, ExpectedRevision, Position, StoredEvent } from './ports';
+
+export interface HandleOptions extends Omit<MetadataInput, 'commandId'> {
+  /** The command's idempotency key: a retried command with the same id writes nothing new. */
+  commandId?: string;
+  /** Load-decide-append attempts before a conflict is given up as ConcurrencyConflictError (default 5). */
+  maxAttempts?: number;
+}
+
+export interface HandleResult<Event, State> {
+  /** The events this command produced (on an idempotent replay: the ones written the first time). */
+  events: Event[];
+  /** The stream's last revision now (-1n: the stream does not exist, nothing was decided). */
+  nextExpectedRevision: bigint;
+  /** The state after the events. */
+  state: State;
+  /** Position of the last event written; undefined when nothing was written. */
+  position?: Position;
+  /** True when the command had already been applied (same commandId): nothing was written. */
+  replayed: boolean;
+}
+
+export async function handleCommand<Command, Event extends DomainEvent, State>(
+  store: EventStorePort,
+  decider: Decider<Command, Event, State>,
+  stream: string,
+  command: Command,
+  options: HandleOptions = {},
+): Promise<HandleResult<Event, State>> {
+  const maxAttempts = options.maxAttempts ?? 5;
+  const { commandId, maxAttempts: _, ...metadataInput } = options;
+  for (let attempt = 1; ; attempt++) {
+    const recorded = await store.readStream(stream);
+    const history = recorded.map((e) => decodeEvent<Event>(e));
+    const state = fold(decider, history);
+    const head = recorded.length ? recorded[recorded.length - 1]!.revision : -1n;
+    if (commandId) {
+      const earlier = alreadyApplied(recorded, commandId);
+      if (earlier) return { events: earlier.map((e) => decodeEvent<Event>(e)), nextExpectedRevision: head, state, replayed: true };
+    }
+    const events = decider.decide(command, state);
+    if (events.length === 0) return { events, nextExpectedRevision: head, state, replayed: false };
+    const metadata = eventMetadata({ ...metadataInput, ...(commandId ? { commandId } : {}) });
+    const ids = eventIds(events.length, commandId);
+    const expected: ExpectedRevision = head >= 0n ? { kind: 'exact', revision: head } : { kind: 'no_stream' };
+    try {
+      const r = await store.append(
+        stream,
+        events.map((e, i) => encodeEvent(e, ids[i]!, metadata)),
+        expected,
+      );
+      return { events, nextExpectedRevision: r.nextExpectedRevision, state: fold(decider, events, state), position: r.position, replayed: false };
+    } catch (err) {
+      if (!(err instanceof ConcurrencyConflictError) || attempt >= maxAttempts) throw err;
+      // Jittered, growing pause so two writers of a hot stream do not collide again in lockstep.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(5 * 2 ** attempt, 100)));
+    }
+  }
+}
+
+/** The events a command id already wrote to this stream (ids are derived from it), if any. */
+function alreadyApplied(recorded: StoredEvent[], commandId: string): StoredEvent[] | undefined {
+  const first = commandEventId(commandId, 0);
+  const start = recorded.findIndex((e) => e.id === first);
+  if (start < 0) return undefined;
+  const out: StoredEvent[] = [];
+  for (let i = start; i < recorded.length && recorded[i]!.id === commandEventId(commandId, out.length); i++) out.push(recorded[i]!);
+  return out;
+}
