@@ -2,13 +2,7 @@
 import type { Position } from './types';
 import { InvalidArgumentError } from './errors';
 
-export const START: Position = Object.freeze({ commit: 0n, prepare: 0n });
-
-export function comparePositions(a: Position, b: Position): number {
-  if (a.commit !== b.commit) return a.commit < b.commit ? -1 : 1;
-  if (a.prepare !== b.prepare) return a.prepare < b.prepare ? -1 : 1;
-  return 0;
-}
+export { START, comparePositions } from '@mercato/eventsourcing';
 
 /** The string form, e.g. "C:1234/P:56789" (KurrentDB's commit/prepare naming). */
 export function positionToString(p: Position): string {

@@ -1,44 +1,11 @@
-// The event store's public value types: what callers send and what they get back.
+// The event store's public value types: what callers send and what they get back. The ones the
+// event-sourcing toolkit shares (positions, appends, recorded events) are defined there, once.
+import type { EventFilter, Position, StoredEvent } from '@mercato/eventsourcing';
 
-/** A place in the global `$all` order: commit = writer transaction id, prepare = sequence position. */
-export interface Position {
-  commit: bigint;
-  prepare: bigint;
-}
+export type { AppendResult, EventFilter, EventToAppend, ExpectedRevision, Position } from '@mercato/eventsourcing';
 
-export type ExpectedRevision =
-  | { kind: 'any' }
-  | { kind: 'no_stream' }
-  | { kind: 'stream_exists' }
-  | { kind: 'exact'; revision: bigint };
-
-export interface EventToAppend {
-  /** A UUID chosen by the producer; re-sending the same id makes the append idempotent. */
-  id: string;
-  type: string;
-  data: Uint8Array;
-  metadata: Record<string, string>;
-  /** Defaults to application/json. */
-  contentType?: string;
-}
-
-export interface AppendResult {
-  /** The revision of the last event written (0-based): pass it as `exact` for the next append. */
-  nextExpectedRevision: bigint;
-  position: Position;
-}
-
-export interface RecordedEvent {
-  id: string;
-  stream: string;
-  type: string;
-  revision: bigint;
-  position: Position;
-  data: Uint8Array;
-  metadata: Record<string, string>;
-  contentType: string;
-  createdAt: Date;
-}
+/** An event as stored: its stream, revision, `$all` position and creation time. */
+export type RecordedEvent = StoredEvent;
 
 export type Direction = 'forwards' | 'backwards';
 
@@ -47,13 +14,6 @@ export interface ReadStreamOptions {
   /** Inclusive; 'start' / 'end' pick the first / last event. Defaults to the end matching the direction. */
   fromRevision?: bigint | 'start' | 'end';
   maxCount?: number;
-}
-
-export interface EventFilter {
-  /** Keep events whose stream name starts with one of these. */
-  streamPrefixes?: string[];
-  /** Keep events whose type is one of these. */
-  eventTypes?: string[];
 }
 
 export interface ReadAllOptions {
