@@ -580,7 +580,10 @@ async function driver(): Promise<void> {
       wall_s: r1((performance.now() - began) / 1000),
     };
     const defaultRun = VARIANTS.join(',') === 'bare,kit' && !PROFILE && process.env.BENCH_SAMPLER_ARG === undefined;
-    const jsonPath = defaultRun ? path.join(OUT_DIR, 'kit.json') : path.join(__dirname, 'last.json');
+    // Node 20 (the oldest supported) writes kit.json; other majors (Node 24 is the image runtime) kit-node<N>.json.
+    const major = process.versions.node.split('.')[0];
+    const base = major === '20' ? 'kit' : `kit-node${major}`;
+    const jsonPath = defaultRun ? path.join(OUT_DIR, `${base}.json`) : path.join(__dirname, 'last.json');
     mkdirSync(path.dirname(jsonPath), { recursive: true });
     writeFileSync(jsonPath, JSON.stringify(report, null, 2) + '\n');
     if (defaultRun) {
@@ -589,7 +592,7 @@ async function driver(): Promise<void> {
         '',
         `${date} · Node ${process.version} · ${cpus().length} CPUs · ${ROUNDS} rounds × (${WARMUP_S}s warm-up + ${MEASURE_S}s measured) per cell, interleaved; medians over rounds`,
         '',
-        'Echo over loopback, closed loop. **bare**: plain `grpc.Server` + plain grpc-js client (deadline set). **kit**: `startService` with metrics, auth (`user` method, Ed25519 bearer token), fault-rule lookup (a rule on another method), validation; `KitClient` with breaker and bulkhead; both processes preloaded with `@mercato/kit/otel` (parentbased_traceidratio 0.1, OTLP http/protobuf to a local sink). Server and client each run in their own process.',
+        'Echo over loopback, closed loop. **bare**: plain `grpc.Server` + plain grpc-js client (deadline set). **kit**: `startService` with metrics, auth (`user` method, Ed25519 bearer token), fault-rule lookup (a rule on another method), validation; `KitClient` with breaker and bulkhead; both processes preloaded with `@mercato/kit/otel` (parentbased_traceidratio 0.1, OTLP http/protobuf to a local sink); gRPC spans come from the kit's own server and client. Server and client each run in their own process.',
         '',
         table(rows),
         '',
@@ -598,9 +601,9 @@ async function driver(): Promise<void> {
         'Run: `npm run bench:kit` (env: BENCH_WARMUP_S, BENCH_SECONDS, BENCH_ROUNDS, BENCH_CONCURRENCY, BENCH_VARIANTS, BENCH_PROFILE).',
         '',
       ].join('\n');
-      writeFileSync(path.join(OUT_DIR, 'kit.md'), md);
+      writeFileSync(path.join(OUT_DIR, `${base}.md`), md);
     }
-    console.log(`wrote ${path.relative(ROOT, jsonPath)}${defaultRun ? ' and bench/results/kit.md' : ''}`);
+    console.log(`wrote ${path.relative(ROOT, jsonPath)}${defaultRun ? ` and bench/results/${base}.md` : ''}`);
   } finally {
     for (const p of pairs) {
       await p.client.stop();

@@ -10,6 +10,7 @@ import { SERVER_SICK_CODES, camelCode } from './codes';
 import { GrpcError } from './errors';
 import { loadProtos } from '@mercato/protos';
 import { KitMetrics } from './metrics';
+import { endRpcSpan, startClientSpan } from './tracing';
 import type { CallContext } from './server';
 
 export interface MethodPolicy {
@@ -151,10 +152,13 @@ export class KitClient<D = Record<string, MethodDefinition<unknown, unknown, unk
     const callOptions: grpc.CallOptions = {};
     if (policy.deadlineMs > 0 || options.deadlineMs || options.parent?.deadline) callOptions.deadline = this.deadline(policy, options);
     if (options.parent) callOptions.parent = options.parent.call;
-    const stream = (this.client[method] as (req: unknown, md: grpc.Metadata, o: grpc.CallOptions) => grpc.ClientReadableStream<ResOf<D[K]>>)(request, this.metadata(options), callOptions);
+    const metadata = this.metadata(options);
+    const rpc = startClientSpan(this.options.grpcService, method, this.options.address, metadata, options.parent?.traceContext);
+    const stream = (this.client[method] as (req: unknown, md: grpc.Metadata, o: grpc.CallOptions) => grpc.ClientReadableStream<ResOf<D[K]>>)(request, metadata, callOptions);
     if (options.signal) options.signal.addEventListener('abort', () => stream.cancel(), { once: true });
     stream.on('data', () => m.clientMsgReceived.inc(labels));
     stream.on('status', (s: grpc.StatusObject) => {
+      endRpcSpan(rpc, s.code, s.details, 'client');
       m.clientHandled.inc({ ...labels, grpc_code: camelCode(s.code) });
       m.clientHandling.observe(labels, Number(process.hrtime.bigint() - t0) / 1e9);
     });
@@ -216,15 +220,18 @@ export class KitClient<D = Record<string, MethodDefinition<unknown, unknown, unk
     this.inFlightGauge.set(this.inFlight);
     const callOptions: grpc.CallOptions = { deadline };
     if (options.parent) callOptions.parent = options.parent.call;
+    const metadata = this.metadata(options);
+    const rpc = startClientSpan(this.options.grpcService, method, this.options.address, metadata, options.parent?.traceContext);
     return new Promise((resolve, reject) => {
       const call = (this.client[method] as (req: unknown, md: grpc.Metadata, o: grpc.CallOptions, cb: grpc.requestCallback<unknown>) => grpc.ClientUnaryCall)(
         request,
-        this.metadata(options),
+        metadata,
         callOptions,
         (err, response) => {
           this.inFlight--;
           this.inFlightGauge.set(this.inFlight);
           b.handling.observe(Number(process.hrtime.bigint() - t0) / 1e9);
+          endRpcSpan(rpc, err ? err.code : grpc.status.OK, err?.details, 'client');
           if (err) {
             m.clientHandled.inc({ ...b.labels, grpc_code: camelCode(err.code) });
             reject(err);

@@ -1,8 +1,8 @@
-// OpenTelemetry preload: `node --require @mercato/kit/otel main.js`. It must run before
-// @grpc/grpc-js is loaded, or gRPC spans are silently missing. Configured only by the standard
-// OTEL_* variables; no exporter unless one is configured.
+// OpenTelemetry preload: `node --require @mercato/kit/otel main.js`, so the SDK and the HTTP and
+// pg instrumentations are in place before those modules load. gRPC spans are made by the kit's own
+// server and client (tracing.ts). Configured only by the standard OTEL_* variables; no exporter
+// unless one is configured.
 import { NodeSDK } from '@opentelemetry/sdk-node';
-import { GrpcInstrumentation } from '@opentelemetry/instrumentation-grpc';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
 
@@ -17,7 +17,6 @@ let sdk: NodeSDK | undefined;
 if (env.OTEL_SDK_DISABLED !== 'true') {
   sdk = new NodeSDK({
     instrumentations: [
-      new GrpcInstrumentation({ ignoreGrpcMethods: ['Check', 'Watch', 'ServerReflectionInfo'] }),
       new HttpInstrumentation({ ignoreIncomingRequestHook: (req) => req.url === '/metrics' }),
       new PgInstrumentation({ requireParentSpan: true }),
     ],

@@ -13,6 +13,8 @@ import type { AccessRule, AuthUser, TokenVerifier } from './auth';
 import { TokenError } from './auth';
 import type { FaultInjector } from './faults';
 import type { GrpcType, KitMetrics } from './metrics';
+import type { Context } from '@opentelemetry/api';
+import { endRpcSpan, otelContext, startServerSpan, type RpcSpan } from './tracing';
 
 export interface CallContext {
   /** Full gRPC service name, e.g. "mercato.catalog.v1.CatalogService". */
@@ -28,6 +30,8 @@ export interface CallContext {
   /** The underlying call: clients pass it as the parent of downstream calls. */
   readonly call: grpc.ServerUnaryCall<unknown, unknown> | grpc.ServerWritableStream<unknown, unknown>;
   readonly log: Logger;
+  /** The call's trace context (its SERVER span): clients parent downstream calls on it. */
+  readonly traceContext: Context;
   requireUser(): AuthUser;
   requireAdmin(): AuthUser;
   /** The caller, who must own `ownerId` or be an admin. */
@@ -247,7 +251,7 @@ export class KitServer {
   }
 
   /** The call's context; release() drops the cancel listener (grpc-js emits 'cancelled' on every close). */
-  private context(service: string, method: string, type: GrpcType, call: CallContext['call']): CallContext & { release(): void } {
+  private context(service: string, method: string, type: GrpcType, call: CallContext['call'], traceContext: Context): CallContext & { release(): void } {
     // Authenticate first: a refused call must not leave a listener behind.
     const user = this.authenticate(call.metadata);
     const controller = new AbortController();
@@ -258,6 +262,7 @@ export class KitServer {
     const log = this.deps.log;
     const ctx: CallContext & { release(): void } = {
       release: () => call.removeListener('cancelled', onCancel),
+      traceContext,
       service,
       method,
       type,
@@ -324,34 +329,38 @@ export class KitServer {
     const sent = m.serverMsgSent.labels(labels);
     const handledOk = m.serverHandled.labels({ ...labels, grpc_code: 'OK' });
     const handling = m.serverHandling.labels(labels);
-    const fail = (call: grpc.ServerUnaryCall<unknown, unknown>, callback: grpc.sendUnaryData<unknown>, t0: bigint, err: unknown): void => {
+    const fail = (callback: grpc.sendUnaryData<unknown>, t0: bigint, rpc: RpcSpan, err: unknown): void => {
       const s = this.failure(err, service, method);
       m.serverHandled.inc({ ...labels, grpc_code: camelCode(s.code) });
       handling.observe(Number(process.hrtime.bigint() - t0) / 1e9);
+      endRpcSpan(rpc, s.code, s.details, 'server');
       callback(s);
     };
     return (call, callback) => {
       const t0 = process.hrtime.bigint();
       started.inc();
       received.inc();
+      const rpc = startServerSpan(service, method, call.metadata);
       let ctx: CallContext & { release(): void };
       try {
-        ctx = this.context(service, method, 'unary', call);
+        ctx = this.context(service, method, 'unary', call, rpc.context);
       } catch (err) {
-        fail(call, callback, t0, err);
+        fail(callback, t0, rpc, err);
         return;
       }
-      chain(ctx, call.request, () => handler(call.request, ctx)).then(
+      // The handler runs in the span's context: its logs, database spans and calls join the trace.
+      otelContext.with(rpc.context, () => chain(ctx, call.request, () => handler(call.request, ctx))).then(
         (response) => {
           ctx.release();
           handledOk.inc();
           handling.observe(Number(process.hrtime.bigint() - t0) / 1e9);
           sent.inc();
+          endRpcSpan(rpc, grpc.status.OK, undefined, 'server');
           callback(null, response);
         },
         (err: unknown) => {
           ctx.release();
-          fail(call, callback, t0, err);
+          fail(callback, t0, rpc, err);
         },
       );
     };
@@ -364,12 +373,14 @@ export class KitServer {
       const t0 = process.hrtime.bigint();
       m.serverStarted.inc(labels);
       m.serverMsgReceived.inc(labels);
+      const rpc = startServerSpan(service, method, call.metadata);
       let ctx: CallContext & { release(): void };
       try {
-        ctx = this.context(service, method, 'server_stream', call);
+        ctx = this.context(service, method, 'server_stream', call, rpc.context);
       } catch (err) {
         const s = this.failure(err, service, method);
         this.record(service, method, 'server_stream', t0, s.code);
+        endRpcSpan(rpc, s.code, s.details, 'server');
         call.emit('error', s);
         return;
       }
@@ -390,16 +401,19 @@ export class KitServer {
           }
         }
       };
-      chain(ctx, call.request, pump).then(
+      otelContext.with(rpc.context, () => chain(ctx, call.request, pump)).then(
         () => {
           ctx.release();
-          this.record(service, method, 'server_stream', t0, ctx.signal.aborted ? grpc.status.CANCELLED : grpc.status.OK);
+          const code = ctx.signal.aborted ? grpc.status.CANCELLED : grpc.status.OK;
+          this.record(service, method, 'server_stream', t0, code);
+          endRpcSpan(rpc, code, undefined, 'server');
           if (!ctx.signal.aborted) call.end();
         },
         (err: unknown) => {
           ctx.release();
           const s = ctx.signal.aborted ? { code: grpc.status.CANCELLED, details: 'call cancelled', metadata: new grpc.Metadata() } : this.failure(err, service, method);
           this.record(service, method, 'server_stream', t0, s.code);
+          endRpcSpan(rpc, s.code, s.details, 'server');
           if (!ctx.signal.aborted) call.emit('error', s);
         },
       );
