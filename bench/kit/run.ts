@@ -592,7 +592,7 @@ async function driver(): Promise<void> {
         '',
         `${date} · Node ${process.version} · ${cpus().length} CPUs · ${ROUNDS} rounds × (${WARMUP_S}s warm-up + ${MEASURE_S}s measured) per cell, interleaved; medians over rounds`,
         '',
-        'Echo over loopback, closed loop. **bare**: plain `grpc.Server` + plain grpc-js client (deadline set). **kit**: `startService` with metrics, auth (`user` method, Ed25519 bearer token), fault-rule lookup (a rule on another method), validation; `KitClient` with breaker and bulkhead; both processes preloaded with `@mercato/kit/otel` (parentbased_traceidratio 0.1, OTLP http/protobuf to a local sink); gRPC spans come from the kit's own server and client. Server and client each run in their own process.',
+        'Echo over loopback, closed loop. **bare**: plain `grpc.Server` + plain grpc-js client (deadline set). **kit**: `startService` with metrics, auth (`user` method, Ed25519 bearer token), fault-rule lookup (a rule on another method), validation; `KitClient` with breaker and bulkhead; both processes preloaded with `@mercato/kit/otel` (parentbased_traceidratio 0.1, OTLP http/protobuf to a local sink); gRPC spans come from the kit (its own server and client spans). Server and client each run in their own process.',
         '',
         table(rows),
         '',
