@@ -10,3 +10,4 @@ export * from './server';
 export * from './client';
 export * from './service';
 export * from './probe';
+export * from './testing';

@@ -4,3 +4,4 @@ export { EVENTSTORE_SERVICE, eventStoreHandlers, eventStoreValidation } from './
 export { EventStoreClient, wrongExpectedRevision, streamDeleted, type ClientOptions } from './client';
 export { STATUS_DETAILS_KEY, decodeStatus, readStatusDetails, findDetail } from './api/details';
 export * from './store';
+export { startTestEventStore, type TestEventStore } from './testing';
