@@ -11,3 +11,4 @@ export * from './client';
 export * from './service';
 export * from './probe';
 export * from './testing';
+export * from './money';
