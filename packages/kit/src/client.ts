@@ -57,6 +57,11 @@ export interface ClientOptions {
 export interface CallOptions<Res> {
   /** The incoming call this one serves: its deadline caps ours, its cancellation and user propagate. */
   parent?: CallContext;
+  /**
+   * Parents the call's span without tying it to an incoming call's deadline or cancellation:
+   * for work that outlives the request it started from (a saga step, a projection).
+   */
+  traceContext?: import('@opentelemetry/api').Context;
   /** Overrides the method's default deadline. */
   deadlineMs?: number;
   metadata?: grpc.Metadata;
@@ -153,7 +158,7 @@ export class KitClient<D = Record<string, MethodDefinition<unknown, unknown, unk
     if (policy.deadlineMs > 0 || options.deadlineMs || options.parent?.deadline) callOptions.deadline = this.deadline(policy, options);
     if (options.parent) callOptions.parent = options.parent.call;
     const metadata = this.metadata(options);
-    const rpc = startClientSpan(this.options.grpcService, method, this.options.address, metadata, options.parent?.traceContext);
+    const rpc = startClientSpan(this.options.grpcService, method, this.options.address, metadata, options.traceContext ?? options.parent?.traceContext);
     const stream = (this.client[method] as (req: unknown, md: grpc.Metadata, o: grpc.CallOptions) => grpc.ClientReadableStream<ResOf<D[K]>>)(request, metadata, callOptions);
     if (options.signal) options.signal.addEventListener('abort', () => stream.cancel(), { once: true });
     stream.on('data', () => m.clientMsgReceived.inc(labels));
@@ -221,7 +226,7 @@ export class KitClient<D = Record<string, MethodDefinition<unknown, unknown, unk
     const callOptions: grpc.CallOptions = { deadline };
     if (options.parent) callOptions.parent = options.parent.call;
     const metadata = this.metadata(options);
-    const rpc = startClientSpan(this.options.grpcService, method, this.options.address, metadata, options.parent?.traceContext);
+    const rpc = startClientSpan(this.options.grpcService, method, this.options.address, metadata, options.traceContext ?? options.parent?.traceContext);
     return new Promise((resolve, reject) => {
       const call = (this.client[method] as (req: unknown, md: grpc.Metadata, o: grpc.CallOptions, cb: grpc.requestCallback<unknown>) => grpc.ClientUnaryCall)(
         request,

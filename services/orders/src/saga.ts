@@ -1,0 +1,231 @@
+// The checkout saga's driver: load the order, ask the decider what comes next, do it against the
+// dependency, record the outcome as a command, repeat until nothing is left. Every call it makes is
+// idempotent by the order id, so a second driver (after a crash, or on another replica) can only
+// repeat answers, never effects.
+import { setTimeout as sleep } from 'node:timers/promises';
+import { status } from '@grpc/grpc-js';
+import { context, ROOT_CONTEXT, type Context } from '@opentelemetry/api';
+import { decodeEvent, DomainError, fold, handleCommand, type EventStorePort } from '@mercato/eventsourcing';
+import { GrpcError, type KitClient, type Logger, type Money } from '@mercato/kit';
+import type { CatalogServiceDefinition } from '@mercato/protos/gen/mercato/catalog/v1/CatalogService';
+import type { InventoryServiceDefinition } from '@mercato/protos/gen/mercato/inventory/v1/InventoryService';
+import type { PaymentsServiceDefinition } from '@mercato/protos/gen/mercato/payments/v1/PaymentsService';
+import type { ShippingServiceDefinition } from '@mercato/protos/gen/mercato/shipping/v1/ShippingService';
+import type { RiskServiceDefinition } from '@mercato/protos/gen/mercato/risk/v1/RiskService';
+import { nextStep, orderDecider, STEP_OF, type OrderCommand, type OrderEvent, type OrderState, type SagaAction } from './domain/order';
+
+export interface SagaClients {
+  catalog: KitClient<CatalogServiceDefinition>;
+  inventory: KitClient<InventoryServiceDefinition>;
+  payments: KitClient<PaymentsServiceDefinition>;
+  shipping: KitClient<ShippingServiceDefinition>;
+  /** Present only when the topology declares the call: without it the step does not exist. */
+  risk?: KitClient<RiskServiceDefinition>;
+}
+
+export interface SagaOptions {
+  store: EventStorePort;
+  clients: SagaClients;
+  log: Logger;
+  /** Attempts of a compensable step while its dependency is unavailable. */
+  stepAttempts: number;
+  /** First back-off between attempts; doubles, capped at 30 s. */
+  backoffMs: number;
+  /** Called once per action done, with its outcome and duration (metrics). */
+  observe?: (action: SagaAction, outcome: string, seconds: number) => void;
+  now?: () => Date;
+}
+
+export const orderStream = (orderId: string): string => `order-${orderId}`;
+
+/** Codes that say "try again later" rather than "this request is wrong". */
+const TRANSIENT = new Set<number>([status.UNAVAILABLE, status.DEADLINE_EXCEEDED, status.RESOURCE_EXHAUSTED, status.ABORTED, status.INTERNAL, status.UNKNOWN, status.CANCELLED]);
+
+export function isTransient(err: unknown): boolean {
+  const code = (err as { code?: unknown }).code;
+  return typeof code === 'number' ? TRANSIENT.has(code) : true;
+}
+
+export class CheckoutSaga {
+  private readonly drivers = new Map<string, Promise<OrderState>>();
+  private readonly stopping = new AbortController();
+  readonly riskEnabled: boolean;
+
+  readonly clients: SagaClients;
+
+  constructor(private readonly o: SagaOptions) {
+    this.clients = o.clients;
+    this.riskEnabled = !!o.clients.risk;
+  }
+
+  async load(orderId: string): Promise<{ state: OrderState; revision: bigint }> {
+    const stored = await this.o.store.readStream(orderStream(orderId));
+    const state = fold(orderDecider, stored.map((e) => decodeEvent<OrderEvent>(e)));
+    return { state, revision: stored.length ? stored[stored.length - 1]!.revision : -1n };
+  }
+
+  /** Records a command on the order (idempotent by `commandId`). */
+  async record(orderId: string, command: OrderCommand, commandId: string, customerId?: string): Promise<OrderState> {
+    const r = await handleCommand(this.o.store, orderDecider, orderStream(orderId), command, { commandId: `${orderId}/${commandId}`, correlationId: orderId, userId: customerId });
+    return r.state;
+  }
+
+  isDriving(orderId: string): boolean {
+    return this.drivers.has(orderId);
+  }
+
+  /** Drives the order until it needs nothing more (or the service stops); one driver per order here. */
+  drive(orderId: string, trace: Context = ROOT_CONTEXT): Promise<OrderState> {
+    let driver = this.drivers.get(orderId);
+    if (!driver) {
+      driver = context.with(trace, () => this.run(orderId)).finally(() => this.drivers.delete(orderId));
+      this.drivers.set(orderId, driver);
+    }
+    return driver;
+  }
+
+  /** Stops between steps; resolves when every driver has returned. */
+  async stop(): Promise<void> {
+    this.stopping.abort();
+    await Promise.allSettled([...this.drivers.values()]);
+  }
+
+  private async run(orderId: string): Promise<OrderState> {
+    for (;;) {
+      const { state } = await this.load(orderId);
+      const action = nextStep(state, { riskEnabled: this.riskEnabled });
+      if (!action || this.stopping.signal.aborted) return state;
+      const t0 = process.hrtime.bigint();
+      const command = await this.perform(action, state);
+      if (!command) return state; // stopped while waiting to retry
+      try {
+        await this.record(orderId, command, command.type === 'Fail' ? `${action}/failed` : action, state.placed?.customerId);
+        this.o.observe?.(action, outcomeOf(command), Number(process.hrtime.bigint() - t0) / 1e9);
+      } catch (err) {
+        // Another driver recorded a different outcome first: reload and go on from there.
+        if (!(err instanceof DomainError)) throw err;
+        this.o.log.info({ orderId, action, err: err.message }, 'saga step already moved on');
+      }
+    }
+  }
+
+  /** Does one action against its dependency and says what to record. */
+  private async perform(action: SagaAction, s: OrderState): Promise<OrderCommand | undefined> {
+    const orderId = s.placed!.orderId;
+    const now = () => (this.o.now ?? (() => new Date()))();
+    const fail = (reason: Parameters<typeof failCommand>[1], message: string) => failCommand(action, reason, message, now());
+    // Compensable steps give up after stepAttempts; steps past the shipment (and compensations)
+    // cannot give up, so they keep trying, backing off up to 30 s.
+    const bounded = action === 'assess-risk' || action === 'reserve-stock' || action === 'authorize-payment' || action === 'create-shipment';
+    let attempt = 0;
+    for (;;) {
+      attempt++;
+      try {
+        return await this.step(action, s, now);
+      } catch (err) {
+        if (!isTransient(err)) {
+          if (bounded) return fail(action === 'create-shipment' ? 'FAILURE_REASON_SHIPPING_UNAVAILABLE' : 'FAILURE_REASON_DEPENDENCY_UNAVAILABLE', `${action} was refused: ${(err as Error).message}`);
+          this.o.log.error({ orderId, action, err: (err as Error).message }, 'a saga step past the point of no return was refused; retrying');
+        }
+        if (bounded && attempt >= this.o.stepAttempts) {
+          const reason = action === 'create-shipment' ? 'FAILURE_REASON_SHIPPING_UNAVAILABLE' : 'FAILURE_REASON_DEPENDENCY_UNAVAILABLE';
+          return fail(reason, `${action} failed ${attempt} times: ${(err as Error).message}`);
+        }
+        this.o.log.warn({ orderId, action, attempt, err: (err as Error).message }, 'saga step failed; retrying');
+        const delay = Math.min(this.o.backoffMs * 2 ** (attempt - 1), 30_000) * (0.75 + Math.random() / 2);
+        try {
+          await sleep(delay, undefined, { signal: this.stopping.signal });
+        } catch {
+          return undefined;
+        }
+      }
+    }
+  }
+
+  private async step(action: SagaAction, s: OrderState, now: () => Date): Promise<OrderCommand> {
+    const placed = s.placed!;
+    const priced = s.priced!;
+    const orderId = placed.orderId;
+    const c = this.o.clients;
+    switch (action) {
+      case 'assess-risk': {
+        const r = await c.risk!.call('Assess', {
+          orderId,
+          customerId: placed.customerId,
+          total: priced.total,
+          lines: priced.lines.map((l) => ({ productId: l.productId, quantity: l.quantity, unitPrice: l.unitPrice })),
+          shippingAddress: placed.shippingAddress,
+          billingAddress: placed.billingAddress,
+          card: placed.card,
+          cardFingerprint: placed.cardFingerprint,
+          accountCreateTime: placed.accountCreateTime,
+          orderTime: placed.eventTime,
+        });
+        return { type: 'RecordRisk', data: { decision: r.decision, score: r.score, reasons: r.reasons, modelVersion: r.modelVersion, now: now() } };
+      }
+      case 'reserve-stock': {
+        const r = await c.inventory.call('ReserveStock', { orderId, lines: priced.lines.map((l) => ({ productId: l.productId, quantity: String(l.quantity) })) });
+        const res = r.reservation;
+        if (res?.status === 'RESERVATION_STATUS_RESERVED' || res?.status === 'RESERVATION_STATUS_COMMITTED') return { type: 'RecordStockReserved', data: { now: now() } };
+        const short = (res?.shortages ?? []).map((x) => `${x.productId} (wanted ${x.requested}, ${x.available} left)`).join(', ');
+        return failCommand(action, 'FAILURE_REASON_OUT_OF_STOCK', short ? `out of stock: ${short}` : `stock could not be reserved (${res?.status ?? 'no answer'})`, now());
+      }
+      case 'authorize-payment': {
+        const r = await c.payments.call('Authorize', {
+          idempotencyKey: `order-${orderId}`,
+          orderId,
+          customerId: placed.customerId,
+          amount: priced.total,
+          cardToken: placed.cardToken,
+        });
+        const p = r.payment!;
+        if (p.status === 'PAYMENT_STATUS_AUTHORIZED' || p.status === 'PAYMENT_STATUS_CAPTURED') {
+          return { type: 'RecordPaymentAuthorized', data: { paymentId: p.paymentId, amount: p.authorizedAmount as Money, now: now() } };
+        }
+        if (p.status === 'PAYMENT_STATUS_DECLINED') return failCommand(action, 'FAILURE_REASON_PAYMENT_DECLINED', p.declineMessage || 'the card was declined', now());
+        throw new GrpcError(status.FAILED_PRECONDITION, `payment ${p.paymentId} is ${p.status}, not authorized`);
+      }
+      case 'create-shipment': {
+        const weights = await this.weights(priced.lines.map((l) => l.productId));
+        const r = await c.shipping.call('CreateShipment', {
+          orderId,
+          destination: placed.shippingAddress,
+          parcels: priced.lines.map((l) => ({ productId: l.productId, quantity: l.quantity, unitWeightGrams: weights.get(l.productId) ?? 0 })),
+          speed: placed.shippingSpeed,
+          currencyCode: priced.total?.currencyCode ?? '',
+        });
+        const sh = r.shipment!;
+        return { type: 'RecordShipmentCreated', data: { shipmentId: sh.shipmentId, trackingNumber: sh.trackingNumber, carrier: sh.carrier, now: now() } };
+      }
+      case 'commit-stock':
+        await c.inventory.call('CommitStock', { orderId });
+        return { type: 'RecordStockCommitted', data: { now: now() } };
+      case 'capture-payment': {
+        const r = await c.payments.call('Capture', { paymentId: s.payment!.paymentId, amount: s.payment!.amount });
+        return { type: 'RecordPaymentCaptured', data: { amount: (r.payment?.capturedAmount ?? s.payment!.amount) as Money, now: now() } };
+      }
+      case 'confirm':
+        return { type: 'Confirm', data: { now: now() } };
+      case 'release-stock':
+        await c.inventory.call('ReleaseStock', { orderId });
+        return { type: 'RecordStockReleased', data: { now: now() } };
+      case 'void-payment':
+        await c.payments.call('Void', { paymentId: s.payment!.paymentId });
+        return { type: 'RecordPaymentVoided', data: { now: now() } };
+    }
+  }
+
+  private async weights(productIds: string[]): Promise<Map<string, number>> {
+    const r = await this.o.clients.catalog.call('BatchGetProducts', { productIds });
+    return new Map(r.products.map((p) => [p.id, p.weightGrams]));
+  }
+}
+
+function failCommand(action: SagaAction, reason: Extract<OrderCommand, { type: 'Fail' }>['data']['reason'], message: string, now: Date): OrderCommand {
+  return { type: 'Fail', data: { step: STEP_OF[action], reason, message, now } };
+}
+
+function outcomeOf(command: OrderCommand): string {
+  if (command.type !== 'Fail') return 'ok';
+  return command.data.reason.replace('FAILURE_REASON_', '').toLowerCase();
+}
