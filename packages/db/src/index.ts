@@ -269,5 +269,5 @@ export function isRetryableTransactionError(err: unknown): boolean {
   return code === '40001' || code === '40P01';
 }
 
-export { createTestDatabase, postgresAvailable, postgresForTests, testDatabaseIfAvailable, type TestDatabase } from './testing';
+export { createTestDatabase, postgresAvailable, postgresForTests, testDatabaseIfAvailable, testServerUrl, type TestDatabase } from './testing';
 export { ensureDatabase } from './admin';

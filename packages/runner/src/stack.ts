@@ -20,6 +20,12 @@ export interface StackOptions {
   randomPorts?: boolean;
   /** Extra environment for every service. */
   env?: Record<string, string>;
+  /** Extra environment for one service (applied over `env`). */
+  serviceEnv?: Record<string, Record<string, string>>;
+  /** With `postgres`: databases are named <prefix>_<service> (default "mercato"); tests use a unique prefix. */
+  databasePrefix?: string;
+  /** The token signing keys (default: a fresh pair); tests and benchmarks pass theirs to mint user tokens. */
+  signingKeys?: { publicKey: string; privateKey: string };
   startTimeoutMs?: number;
   /** Where service log lines go, already prefixed with the service name. */
   output?: (line: string) => void;
@@ -35,9 +41,14 @@ export interface RunningProcess {
 }
 
 export interface Stack {
-  processes: RunningProcess[];
+  /** The running processes (pids change when a service is restarted). */
+  readonly processes: RunningProcess[];
   /** Resolves when a service dies after start-up (the stack keeps running without it). */
   onExit(fn: (name: string, code: number | null, signal: string | null) => void): void;
+  /** Sends a signal to one service (e.g. SIGKILL for a crash test) and resolves when it has exited. */
+  kill(name: string, signal?: NodeJS.Signals): Promise<void>;
+  /** Starts a stopped or killed service again, with the same ports and environment, and waits until it is SERVING. */
+  restart(name: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -98,7 +109,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     }
   }
 
-  const keys = generateSigningKeys();
+  const keys = options.signingKeys ?? generateSigningKeys();
   const kitPreload = require.resolve('@mercato/kit/otel');
   const children = new Map<string, ChildProcess>();
   const exitHandlers: Array<(name: string, code: number | null, signal: string | null) => void> = [];
@@ -129,7 +140,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   });
   startupFailure.catch(() => undefined);
 
-  for (const [i, s] of selected.entries()) {
+  const envs = new Map<string, Record<string, string>>();
+  for (const s of selected) {
     const own = ports.get(s.name)!;
     const env: Record<string, string> = {
       ...(process.env as Record<string, string>),
@@ -139,6 +151,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       METRICS_PORT: String(own.metrics),
       JWT_PUBLIC_KEY: keys.publicKey,
       ...options.env,
+      ...options.serviceEnv?.[s.name],
     };
     if (own.grpc !== undefined) env.GRPC_PORT = String(own.grpc);
     if (own.http !== undefined) env.HTTP_PORT = String(own.http);
@@ -149,10 +162,14 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       if (port !== undefined) env[addressVariable(call.service)] = `127.0.0.1:${port}`;
     }
     if (s.stateful) {
-      if (options.postgres) env.DATABASE_URL = await ensureDatabase(options.postgres, `mercato_${s.name.replace(/-/g, '_')}`);
+      if (options.postgres) env.DATABASE_URL = await ensureDatabase(options.postgres, `${options.databasePrefix ?? 'mercato'}_${s.name.replace(/-/g, '_')}`);
       else if (options.dataDir) env.DATA_DIR = path.resolve(options.dataDir, s.name);
     }
-    const child = spawn(process.execPath, ['--require', kitPreload, path.join(s.dir, 'dist/main.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    envs.set(s.name, env);
+  }
+  const launch = (s: ServiceSpec): void => {
+    const i = selected.indexOf(s);
+    const child = spawn(process.execPath, ['--require', kitPreload, path.join(s.dir, 'dist/main.js')], { env: envs.get(s.name)!, stdio: ['ignore', 'pipe', 'pipe'] });
     children.set(s.name, child);
     const prefix = `\x1b[${COLORS[i % COLORS.length]}m${s.name.padEnd(width)}\x1b[0m |`;
     for (const stream of [child.stdout!, child.stderr!]) {
@@ -161,10 +178,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     child.once('exit', (code, signal) => {
       if (!stopping) for (const fn of exitHandlers) fn(s.name, code, signal);
     });
-  }
+  };
+  for (const s of selected) launch(s);
 
   // Wait for every service to answer SERVING; fail fast when one dies.
-  const deadline = Date.now() + (options.startTimeoutMs ?? 30_000);
+  let deadline = Date.now() + (options.startTimeoutMs ?? 30_000);
   const waitServing = async (s: ServiceSpec): Promise<void> => {
     const port = ports.get(s.name)!.grpc;
     if (port === undefined) return;
@@ -184,11 +202,31 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   exitHandlers.length = 0;
 
   return {
-    processes: selected.map((s) => {
-      const p = ports.get(s.name)!;
-      return { name: s.name, pid: children.get(s.name)!.pid!, ...(p.grpc !== undefined ? { grpcPort: p.grpc } : {}), ...(p.http !== undefined ? { httpPort: p.http } : {}), metricsPort: p.metrics };
-    }),
+    // A getter: a restarted service has a new pid.
+    get processes() {
+      return selected.map((s) => {
+        const p = ports.get(s.name)!;
+        return { name: s.name, pid: children.get(s.name)!.pid!, ...(p.grpc !== undefined ? { grpcPort: p.grpc } : {}), ...(p.http !== undefined ? { httpPort: p.http } : {}), metricsPort: p.metrics };
+      });
+    },
     onExit: (fn) => exitHandlers.push(fn),
+    kill: async (name, signal = 'SIGKILL') => {
+      const child = children.get(name);
+      if (!child) throw new StackError(`service "${name}" is not part of this stack`);
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      child.kill(signal);
+      await exited;
+    },
+    restart: async (name) => {
+      const s = selected.find((x) => x.name === name);
+      const child = children.get(name);
+      if (!s || !child) throw new StackError(`service "${name}" is not part of this stack`);
+      if (child.exitCode === null && child.signalCode === null) throw new StackError(`service "${name}" is still running: kill it first`);
+      launch(s);
+      deadline = Date.now() + (options.startTimeoutMs ?? 30_000);
+      await waitServing(s);
+    },
     stop: stopAll,
   };
 }

@@ -144,8 +144,9 @@ export function ordersHandlers(o: OrdersApiOptions): AsyncHandlers<OrdersService
       const orderId = orderIdFor(user.id, req.idempotencyKey);
       let { state } = await saga.load(orderId);
       if (state.phase === 'new') {
-        const card = await clients.payments.call('TokenizeCard', { card: req.card, idempotencyKey: `order-${orderId}` }, { parent: ctx });
+        // The cart first: it checks the caller may use it before anything is written anywhere.
         const priced = await price(req, shippingAddress, speed, ctx);
+        const card = await clients.payments.call('TokenizeCard', { card: req.card, idempotencyKey: `order-${orderId}` }, { parent: ctx });
         const place: OrderCommand = {
           type: 'Place',
           data: {
