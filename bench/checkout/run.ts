@@ -63,7 +63,7 @@ async function shop(c: Commerce, products: string[], until: () => boolean, recor
   const user = uniqueId(`shopper${shopper}`);
   let n = 0;
   while (!until()) {
-    const cartId = crypto.randomUUID();
+    const cartId = user; // a signed-in shopper's cart id is their user id
     try {
       const lines = 1 + (n % 3);
       for (let i = 0; i < lines; i++) {

@@ -73,9 +73,11 @@ describe.each(['pglite', 'postgres'] as const)('checkout on %s', (backend) => {
   let next = 0;
   const product = () => products[next++]!;
 
-  async function fillCart(c: Commerce, user: string, lines: Array<[string, number]>): Promise<string> {
-    const cartId = crypto.randomUUID();
-    for (const [productId, quantity] of lines) await c.cart.call('AddItem', { cartId, productId, quantity }, c.as(user));
+  /** Fills the user's cart (its id is the user's id) or, for `guest`, a new guest cart. */
+  async function fillCart(c: Commerce, user: string | { guest: true }, lines: Array<[string, number]>): Promise<string> {
+    const cartId = typeof user === 'string' ? user : crypto.randomUUID();
+    const as = typeof user === 'string' ? c.as(user) : {};
+    for (const [productId, quantity] of lines) await c.cart.call('AddItem', { cartId, productId, quantity }, as);
     return cartId;
   }
 
@@ -164,7 +166,7 @@ describe.each(['pglite', 'postgres'] as const)('checkout on %s', (backend) => {
     expect(payments).toEqual(['PaymentAuthorized', 'PaymentCaptured']);
     expect(await stock(c, p)).toEqual({ onHand: INITIAL_STOCK - 1, reserved: 0, available: INITIAL_STOCK - 1 });
     // The same key for another cart is a mistake the caller must hear about.
-    const other = await fillCart(c, user, [[p, 1]]);
+    const other = await fillCart(c, { guest: true }, [[p, 1]]);
     const err = await rpcError(c.orders.call('PlaceOrder', { ...request, cartId: other }, c.as(user)));
     expect(err.code).toBe(status.FAILED_PRECONDITION);
   });
@@ -200,6 +202,7 @@ describe.each(['pglite', 'postgres'] as const)('checkout on %s', (backend) => {
     const cartId = await fillCart(c, alice, [[product(), 1]]);
     const { order } = await c.orders.call('PlaceOrder', placeOrderRequest(cartId, uniqueId('key')), c.as(alice));
     const other = await fillCart(c, alice, [[products[0]!, 1]]);
+    expect(other).toBe(cartId);
 
     expect((await rpcError(c.cart.call('GetCart', { cartId: other }, c.as(mallory)))).code).toBe(status.PERMISSION_DENIED);
     expect((await rpcError(c.cart.call('AddItem', { cartId: other, productId: products[0]!, quantity: 1 }, c.as(mallory)))).code).toBe(status.PERMISSION_DENIED);
@@ -230,8 +233,8 @@ describe.each(['pglite', 'postgres'] as const)('checkout on %s', (backend) => {
       expect(err.code).toBe(status.INVALID_ARGUMENT);
       expect(err.details).toMatch(field);
     }
-    const empty = crypto.randomUUID();
-    const err = await rpcError(c.orders.call('PlaceOrder', placeOrderRequest(empty, uniqueId('key')), c.as(user)));
+    const empty = uniqueId('nobody');
+    const err = await rpcError(c.orders.call('PlaceOrder', placeOrderRequest(empty, uniqueId('key')), c.as(empty)));
     expect(err.code).toBe(status.FAILED_PRECONDITION);
     expect(await eventsWithPrefix(c, 'order-')).not.toContainEqual(expect.objectContaining({ metadata: expect.objectContaining({ 'user-id': user }) }));
   });

@@ -112,7 +112,8 @@ export function cartHandlers({ store, catalog, limits }: CartDeps): AsyncHandler
 
     ClearCart: async (req, ctx) => {
       const cartId = parseCartId(req.cartId);
-      return answer(ctx, { type: 'ClearCart', data: { cartId, actor: actorOf(ctx), now: new Date() } });
+      if (req.orderId.length > 128) throw invalidArgument('order_id', 'must be at most 128 characters');
+      return answer(ctx, { type: 'ClearCart', data: { cartId, actor: actorOf(ctx), now: new Date(), orderId: req.orderId } });
     },
 
     MergeCarts: async (req, ctx) => {

@@ -53,7 +53,7 @@ const base = (actor: Actor, cartId: string) => ({ cartId, actor, now: NOW });
 const addItem = (id: string, quantity: number, actor = ALICE, cartId = actor.userId || GUEST, price?: Money): CartCommand => ({ type: 'AddItem', data: { ...base(actor, cartId), product: product(id, price), quantity } });
 const changeQuantity = (id: string, quantity: number, actor = ALICE, price?: Money): CartCommand => ({ type: 'ChangeQuantity', data: { ...base(actor, 'alice'), product: product(id, price), quantity } });
 const removeItem = (id: string, actor = ALICE, cartId = 'alice'): CartCommand => ({ type: 'RemoveItem', data: { ...base(actor, cartId), productId: id } });
-const clearCart = (actor = ALICE, cartId = 'alice'): CartCommand => ({ type: 'ClearCart', data: base(actor, cartId) });
+const clearCart = (actor = ALICE, cartId = 'alice', orderId = ''): CartCommand => ({ type: 'ClearCart', data: { ...base(actor, cartId), orderId } });
 const closeInto = (target = 'alice', actor = ALICE): CartCommand => ({ type: 'CloseIntoCart', data: { ...base(actor, GUEST), targetCartId: target } });
 const mergeGuest = (items: Line[], actor = ALICE, cartId = 'alice', guestCartId = GUEST): CartCommand => ({ type: 'MergeGuestCart', data: { ...base(actor, cartId), guestCartId, items } });
 
@@ -172,6 +172,11 @@ describe('the cart decider', () => {
   describe('ClearCart', () => {
     it('clears a cart with lines', () => {
       given(cart, [added('p1', 2), added('p2', 1)]).when(clearCart()).then([cleared()]);
+    });
+
+    it('records the order that took the lines', () => {
+      const [event] = cart.decide(clearCart(ALICE, 'alice', 'order-7'), fold(cart, [added('p1', 2)]));
+      expect(event).toMatchObject({ type: 'mercato.cart.v1.CartCleared', data: { orderId: 'order-7' } });
     });
 
     it('writes nothing when the cart is already empty, or was never written', () => {

@@ -181,7 +181,7 @@ export function ordersHandlers(o: OrdersApiOptions): AsyncHandlers<OrdersService
       if (state.phase === 'confirmed' && !ctx.signal.aborted) {
         // The user's token is live here: empty the cart now the order holds its lines. A failure
         // leaves the cart as it was, which costs the shopper nothing.
-        await clients.cart.call('ClearCart', { cartId: req.cartId }, { parent: ctx }).catch((err: Error) => ctx.log.warn({ orderId, err: err.message }, 'could not clear the cart'));
+        await clients.cart.call('ClearCart', { cartId: req.cartId, orderId }, { parent: ctx }).catch((err: Error) => ctx.log.warn({ orderId, err: err.message }, 'could not clear the cart'));
       }
       return { order: toOrderMessage(state, saga.riskEnabled) };
     },

@@ -35,7 +35,7 @@ export type CartCommand =
   | Message<'AddItem', Base & { product: Product; quantity: number }>
   | Message<'ChangeQuantity', Base & { product: Product; quantity: number }>
   | Message<'RemoveItem', Base & { productId: string }>
-  | Message<'ClearCart', Base>
+  | Message<'ClearCart', Base & { orderId: string }>
   /** On the guest cart: close it, its lines going to targetCartId. */
   | Message<'CloseIntoCart', Base & { targetCartId: string }>
   /** On the user's cart: take over a closed guest cart's lines (priced by the catalog). */
@@ -116,7 +116,7 @@ export function cartDecider(limits: CartLimits): Decider<CartCommand, CartEvent,
         case 'ClearCart': {
           const base = openCart(state, command.data);
           if (state.lines.length === 0) return [];
-          return [{ type: CART_CLEARED, data: { ...base, orderId: '' } }];
+          return [{ type: CART_CLEARED, data: { ...base, orderId: command.data.orderId } }];
         }
         case 'CloseIntoCart': {
           const c = command.data;

@@ -3,8 +3,16 @@
 
 export interface ClearCartRequest {
   'cartId'?: (string);
+  /**
+   * Set by orders when a placed order took the cart's lines: recorded in CartCleared.
+   */
+  'orderId'?: (string);
 }
 
 export interface ClearCartRequest__Output {
   'cartId': (string);
+  /**
+   * Set by orders when a placed order took the cart's lines: recorded in CartCleared.
+   */
+  'orderId': (string);
 }
