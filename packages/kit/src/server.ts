@@ -93,6 +93,8 @@ export class KitServer {
   private checkTimer: NodeJS.Timeout | undefined;
   private serving = false;
   private shuttingDown = false;
+  /** Open server streams, each with the function that ends it when the server drains. */
+  private readonly openStreams = new Set<() => void>();
   private boundPort = 0;
 
   constructor(
@@ -196,6 +198,7 @@ export class KitServer {
     if (this.checkTimer) clearInterval(this.checkTimer);
     this.setServing(false);
     if (drainDelayMs > 0) await sleep(drainDelayMs);
+    for (const drain of [...this.openStreams]) drain();
     const clean = await new Promise<boolean>((resolve) => {
       const timer = setTimeout(() => resolve(false), graceMs);
       this.grpc.tryShutdown(() => {
@@ -251,7 +254,7 @@ export class KitServer {
   }
 
   /** The call's context; release() drops the cancel listener (grpc-js emits 'cancelled' on every close). */
-  private context(service: string, method: string, type: GrpcType, call: CallContext['call'], traceContext: Context): CallContext & { release(): void } {
+  private context(service: string, method: string, type: GrpcType, call: CallContext['call'], traceContext: Context): CallContext & { release(): void; abort(reason: GrpcError): void } {
     // Authenticate first: a refused call must not leave a listener behind.
     const user = this.authenticate(call.metadata);
     const controller = new AbortController();
@@ -260,8 +263,9 @@ export class KitServer {
     const rawDeadline = call.getDeadline();
     const deadline = rawDeadline instanceof Date ? rawDeadline : Number.isFinite(rawDeadline) ? new Date(rawDeadline) : undefined;
     const log = this.deps.log;
-    const ctx: CallContext & { release(): void } = {
+    const ctx: CallContext & { release(): void; abort(reason: GrpcError): void } = {
       release: () => call.removeListener('cancelled', onCancel),
+      abort: (reason) => controller.abort(reason),
       traceContext,
       service,
       method,
@@ -374,7 +378,7 @@ export class KitServer {
       m.serverStarted.inc(labels);
       m.serverMsgReceived.inc(labels);
       const rpc = startServerSpan(service, method, call.metadata);
-      let ctx: CallContext & { release(): void };
+      let ctx: CallContext & { release(): void; abort(reason: GrpcError): void };
       try {
         ctx = this.context(service, method, 'server_stream', call, rpc.context);
       } catch (err) {
@@ -401,17 +405,33 @@ export class KitServer {
           }
         }
       };
+      // On drain the stream ends with UNAVAILABLE at once, so its client reconnects (to another
+      // replica) instead of holding the shutdown until the grace period runs out.
+      let drained = false;
+      const drain = (): void => {
+        drained = true;
+        const reason = new GrpcError(grpc.status.UNAVAILABLE, 'the server is shutting down: reconnect');
+        ctx.abort(reason);
+        call.emit('error', { code: reason.code, details: reason.message, metadata: new grpc.Metadata() });
+      };
+      this.openStreams.add(drain);
       otelContext.with(rpc.context, () => chain(ctx, call.request, pump)).then(
         () => {
           ctx.release();
-          const code = ctx.signal.aborted ? grpc.status.CANCELLED : grpc.status.OK;
+          this.openStreams.delete(drain);
+          const code = drained ? grpc.status.UNAVAILABLE : ctx.signal.aborted ? grpc.status.CANCELLED : grpc.status.OK;
           this.record(service, method, 'server_stream', t0, code);
           endRpcSpan(rpc, code, undefined, 'server');
           if (!ctx.signal.aborted) call.end();
         },
         (err: unknown) => {
           ctx.release();
-          const s = ctx.signal.aborted ? { code: grpc.status.CANCELLED, details: 'call cancelled', metadata: new grpc.Metadata() } : this.failure(err, service, method);
+          this.openStreams.delete(drain);
+          const s = drained
+            ? { code: grpc.status.UNAVAILABLE, details: 'the server is shutting down', metadata: new grpc.Metadata() }
+            : ctx.signal.aborted
+              ? { code: grpc.status.CANCELLED, details: 'call cancelled', metadata: new grpc.Metadata() }
+              : this.failure(err, service, method);
           this.record(service, method, 'server_stream', t0, s.code);
           endRpcSpan(rpc, s.code, s.details, 'server');
           if (!ctx.signal.aborted) call.emit('error', s);

@@ -52,8 +52,14 @@ export function echoHandlers(onCall?: (req: EchoRequest) => void) {
     Relay: async (): Promise<EchoResponse> => {
       throw new GrpcError(grpc.status.UNIMPLEMENTED, 'relay is only served by the relay service');
     },
-    Count: async function* (req: { count?: number }) {
-      for (let n = 1; n <= (req.count ?? 0); n++) yield { n };
+    /** count 0: one message, then open until the call ends (a subscription-like stream). */
+    Count: async function* (req: { count?: number }, ctx: import('@mercato/kit').CallContext) {
+      if (!req.count) {
+        yield { n: 0 };
+        await new Promise((resolve) => ctx.signal.addEventListener('abort', resolve, { once: true }));
+        return;
+      }
+      for (let n = 1; n <= req.count; n++) yield { n };
     },
   };
 }

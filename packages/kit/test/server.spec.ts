@@ -60,6 +60,18 @@ describe('kit server', () => {
     late.close();
   });
 
+  it('ends open server streams with UNAVAILABLE on drain, so shutdown stays clean', async () => {
+    const echo = await startEcho(testEnv({ SHUTDOWN_GRACE_MS: '20000' }));
+    const client = echoClient(echo.grpcPort, { deadlineMs: 30_000 });
+    const stream = client.stream('Count', { count: 0 });
+    const first = once(stream, 'data');
+    const ended = new Promise<number>((resolve) => stream.on('error', (e: GrpcError) => resolve(e.code)));
+    await first;
+    await expect(echo.shutdown()).resolves.toBe('clean');
+    expect(await ended).toBe(status.UNAVAILABLE);
+    client.close();
+  });
+
   it('forces shutdown after the grace period', async () => {
     const echo = await startEcho(testEnv({ SHUTDOWN_GRACE_MS: '100' }));
     const client = echoClient(echo.grpcPort, { deadlineMs: 5_000 });
