@@ -175,8 +175,27 @@ describe.each(['pglite', 'postgres'] as const)('checkout on %s', (backend) => {
     const user = uniqueId('eve');
     const p = product();
     const cartId = await fillCart(c, user, [[p, 2]]);
-    // Hold the saga at the payment step: Authorize answers only after 2 s.
-    writeFileSync(faultsFile, JSON.stringify({ rules: [{ method: 'mercato.payments.v1.PaymentsService/Authorize', delayMs: 2_000 }] }));
+    // Hold the saga at the payment step: Authorize answers only after 2 s. GetPayment failing
+    // with DATA_LOSS tells the test when payments has loaded the new fault flags.
+    const flags = (on: boolean) =>
+      writeFileSync(
+        faultsFile,
+        JSON.stringify({
+          rules: on
+            ? [
+                { method: 'mercato.payments.v1.PaymentsService/Authorize', delayMs: 2_000 },
+                { method: 'mercato.payments.v1.PaymentsService/GetPayment', errorRate: 1, errorCode: 'DATA_LOSS' },
+              ]
+            : [],
+        }),
+      );
+    const flagsLoaded = (on: boolean) =>
+      eventually(`payments to ${on ? 'load' : 'drop'} the fault flags`, async () => {
+        const err = await rpcError(c.payments.call('GetPayment', { paymentId: 'no-such-payment' }, c.as(user)));
+        return (err.code === status.DATA_LOSS) === on ? true : undefined;
+      });
+    flags(true);
+    await flagsLoaded(true);
     try {
       const { order } = await c.orders.call('PlaceOrder', placeOrderRequest(cartId, uniqueId('key')), { ...c.as(user), deadlineMs: 1_000 });
       expect(order!.status).toBe('ORDER_STATUS_PENDING');
@@ -193,7 +212,8 @@ describe.each(['pglite', 'postgres'] as const)('checkout on %s', (backend) => {
       expect(payments).toEqual(['PaymentAuthorized', 'PaymentCaptured']);
       expect(await stock(c, p)).toEqual({ onHand: INITIAL_STOCK - 2, reserved: 0, available: INITIAL_STOCK - 2 });
     } finally {
-      writeFileSync(faultsFile, JSON.stringify({ rules: [] }));
+      flags(false);
+      await flagsLoaded(false);
     }
   }, 90_000);
 
