@@ -5,11 +5,17 @@ import { ConcurrencyConflictError } from './errors';
 import { eventMetadata, type MetadataInput } from './metadata';
 import type { EventStorePort, ExpectedRevision, Position, StoredEvent } from './ports';
 
-export interface HandleOptions extends Omit<MetadataInput, 'commandId'> {
+export interface HandleOptions<State = unknown> extends Omit<MetadataInput, 'commandId'> {
   /** The command's idempotency key: a retried command with the same id writes nothing new. */
   commandId?: string;
   /** Load-decide-append attempts before a conflict is given up as ConcurrencyConflictError (default 5). */
   maxAttempts?: number;
+  /**
+   * The stream as the caller already loaded it (state and last revision, -1n for none): the first
+   * attempt decides on it without reading the stream again. A stale one only costs a conflict and
+   * a normal retry. Not with `commandId`: replay detection needs the stream's events.
+   */
+  known?: { state: State; revision: bigint };
 }
 
 export interface HandleResult<Event, State> {
@@ -30,18 +36,24 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
   decider: Decider<Command, Event, State>,
   stream: string,
   command: Command,
-  options: HandleOptions = {},
+  options: HandleOptions<State> = {},
 ): Promise<HandleResult<Event, State>> {
   const maxAttempts = options.maxAttempts ?? 5;
-  const { commandId, maxAttempts: _, ...metadataInput } = options;
+  const { commandId, maxAttempts: _, known, ...metadataInput } = options;
+  if (known && commandId) throw new Error('handleCommand: `known` cannot be combined with `commandId` (replays are found in the stream)');
   for (let attempt = 1; ; attempt++) {
-    const recorded = await store.readStream(stream);
-    const history = recorded.map((e) => decodeEvent<Event>(e));
-    const state = fold(decider, history);
-    const head = recorded.length ? recorded[recorded.length - 1]!.revision : -1n;
-    if (commandId) {
-      const earlier = alreadyApplied(recorded, commandId);
-      if (earlier) return { events: earlier.map((e) => decodeEvent<Event>(e)), nextExpectedRevision: head, state, replayed: true };
+    let state: State;
+    let head: bigint;
+    if (attempt === 1 && known) {
+      ({ state, revision: head } = known);
+    } else {
+      const recorded = await store.readStream(stream);
+      state = fold(decider, recorded.map((e) => decodeEvent<Event>(e)));
+      head = recorded.length ? recorded[recorded.length - 1]!.revision : -1n;
+      if (commandId) {
+        const earlier = alreadyApplied(recorded, commandId);
+        if (earlier) return { events: earlier.map((e) => decodeEvent<Event>(e)), nextExpectedRevision: head, state, replayed: true };
+      }
     }
     const events = decider.decide(command, state);
     if (events.length === 0) return { events, nextExpectedRevision: head, state, replayed: false };

@@ -22,6 +22,22 @@ describe.each(BACKENDS)('command handler on %s', (backend) => {
     expect(stored[0]!.metadata).toMatchObject({ 'user-id': 'u1', 'correlation-id': 'req-1' });
   });
 
+  it('decides on a state the caller already holds, and re-reads only when it was stale', async () => {
+    if (!stores) return;
+    let reads = 0;
+    const counting: EventStorePort = { readStream: (s) => (reads++, store.readStream(s)), append: (s, e, x) => store.append(s, e, x) };
+    const first = await handleCommand(counting, cart, 'cart-known', addItem('p1'));
+    expect(reads).toBe(1);
+    const second = await handleCommand(counting, cart, 'cart-known', addItem('p2'), { known: { state: first.state, revision: first.nextExpectedRevision } });
+    expect(reads).toBe(1);
+    expect(second).toMatchObject({ nextExpectedRevision: 1n, state: { lines: { p1: 1, p2: 1 } } });
+    // Stale (the first state again): the append conflicts, the handler reads and decides afresh.
+    const third = await handleCommand(counting, cart, 'cart-known', addItem('p3'), { known: { state: first.state, revision: first.nextExpectedRevision } });
+    expect(reads).toBe(2);
+    expect(third).toMatchObject({ nextExpectedRevision: 2n, state: { lines: { p1: 1, p2: 1, p3: 1 } } });
+    await expect(handleCommand(counting, cart, 'cart-known', addItem('p4'), { commandId: 'c', known: { state: third.state, revision: 2n } })).rejects.toThrow(/known/);
+  });
+
   it('lets a domain error through without writing', async () => {
     if (!stores) return;
     await expect(handleCommand(store, cart, 'cart-refused', removeItem('p1'))).rejects.toThrow(NotFoundError);

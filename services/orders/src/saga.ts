@@ -91,20 +91,28 @@ export class CheckoutSaga {
   }
 
   private async run(orderId: string): Promise<OrderState> {
+    // The order is read once; each recorded step returns the new state and revision, so later
+    // steps decide on it without reading the stream again (a stale view only costs a conflict).
+    let { state, revision } = await this.load(orderId);
     for (;;) {
-      const { state } = await this.load(orderId);
       const action = nextStep(state, { riskEnabled: this.riskEnabled });
       if (!action || this.stopping.signal.aborted) return state;
       const t0 = process.hrtime.bigint();
       const command = await this.perform(action, state);
       if (!command) return state; // stopped while waiting to retry
       try {
-        await this.record(orderId, command, command.type === 'Fail' ? `${action}/failed` : action, state.placed?.customerId);
+        const r = await handleCommand(this.o.store, orderDecider, orderStream(orderId), command, {
+          known: { state, revision },
+          correlationId: orderId,
+          userId: state.placed?.customerId,
+        });
+        ({ state, nextExpectedRevision: revision } = r);
         this.o.observe?.(action, outcomeOf(command), Number(process.hrtime.bigint() - t0) / 1e9);
       } catch (err) {
         // Another driver recorded a different outcome first: reload and go on from there.
         if (!(err instanceof DomainError)) throw err;
         this.o.log.info({ orderId, action, err: err.message }, 'saga step already moved on');
+        ({ state, revision } = await this.load(orderId));
       }
     }
   }
