@@ -11,7 +11,7 @@ module.exports = {
   moduleNameMapper: {
     '^@mercato/protos/gen/(.*)$': '<rootDir>/packages/protos/src/generated/$1',
     '^@mercato/(db|kit|protos|topology|runner|eventsourcing)$': '<rootDir>/packages/$1/src',
-    '^@mercato/(catalog|eventstore|cart|inventory|payments|shipping|orders|order-history|gateway|loadgen)$': '<rootDir>/services/$1/src',
+    '^@mercato/(catalog|eventstore|cart|inventory|payments|shipping|orders|order-history|gateway|loadgen|recommendations|risk|assistant|sentinel)$': '<rootDir>/services/$1/src',
   },
   testTimeout: 60_000,
   // One worker: the event store's $all reads follow the snapshot-xmin rule, which is cluster-wide,

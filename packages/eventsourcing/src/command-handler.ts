@@ -5,7 +5,7 @@ import { ConcurrencyConflictError } from './errors';
 import { eventMetadata, type MetadataInput } from './metadata';
 import type { EventStorePort, ExpectedRevision, Position, StoredEvent } from './ports';
 
-export interface HandleOptions<State = unknown> extends Omit<MetadataInput, 'commandId'> {
+export interface HandleOptions<State = never> extends Omit<MetadataInput, 'commandId'> {
   /** The command's idempotency key: a retried command with the same id writes nothing new. */
   commandId?: string;
   /** Load-decide-append attempts before a conflict is given up as ConcurrencyConflictError (default 5). */
@@ -36,7 +36,7 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
   decider: Decider<Command, Event, State>,
   stream: string,
   command: Command,
-  options: HandleOptions<State> = {},
+  options: HandleOptions<NoInfer<State>> = {},
 ): Promise<HandleResult<Event, State>> {
   const maxAttempts = options.maxAttempts ?? 5;
   const { commandId, maxAttempts: _, known, ...metadataInput } = options;
