@@ -225,11 +225,13 @@ async function grpcTarget(name: string, env: Record<string, string>, drop: () =>
       return read;
     },
     subscribeUntilCaughtUp: async () => {
-      const call = client.subscribe({ all: { start: {} } });
+      // As the toolkit's clientStore subscribes: ready events batched into one message.
+      const call = client.subscribe({ all: { start: {} }, maxBatchSize: 500 });
       let read = 0;
       try {
         for await (const m of call) {
           if (m.content === 'event') read += 1;
+          else if (m.content === 'events') read += m.events!.events.length;
           if (m.content === 'caughtUp') break;
         }
       } finally {

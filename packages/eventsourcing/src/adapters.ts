@@ -74,7 +74,7 @@ export function isWrongExpectedRevision(err: unknown): boolean {
   return Buffer.isBuffer(raw) ? raw.includes(WRONG_EXPECTED_REVISION) : true;
 }
 
-export function clientStore(client: ClientLike, options: { checkpointIntervalMs?: number } = {}): EventStorePort & EventSource {
+export function clientStore(client: ClientLike, options: { checkpointIntervalMs?: number; maxBatchSize?: number } = {}): EventStorePort & EventSource {
   return {
     async readStream(stream) {
       const out: StoredEvent[] = [];
@@ -110,12 +110,15 @@ export function clientStore(client: ClientLike, options: { checkpointIntervalMs?
       const call = client.subscribe({
         all: { ...from, ...(filter ? { filter: { streamPrefixes: filter.streamPrefixes ?? [], eventTypes: filter.eventTypes ?? [] } } : {}) },
         checkpointIntervalMs: options.checkpointIntervalMs ?? 1000,
+        // Catching up, the server sends ready events together: far fewer messages per event.
+        maxBatchSize: options.maxBatchSize ?? 256,
       });
       const cancel = (): void => call.cancel();
       signal.addEventListener('abort', cancel, { once: true });
       try {
         for await (const m of call) {
           if (m.content === 'event' && m.event) yield { kind: 'event', event: fromProto(m.event) };
+          else if (m.content === 'events' && m.events) for (const e of m.events.events) yield { kind: 'event', event: fromProto(e) };
           else if (m.content === 'checkpoint' && m.checkpoint?.position) yield { kind: 'checkpoint', position: positionOf(m.checkpoint.position) };
           else if (m.content === 'caughtUp') yield { kind: 'caught_up' };
         }

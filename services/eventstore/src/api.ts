@@ -17,6 +17,8 @@ import * as validate from './api/validate';
 export const EVENTSTORE_SERVICE = 'mercato.eventstore.v1.EventStoreService';
 const DEFAULT_CHECKPOINT_INTERVAL_MS = 1000;
 const TICK = Symbol('tick');
+/** Event data per batched Subscribe message, well inside the default 4 MiB message limit. */
+const BATCH_BYTES = 1024 * 1024;
 
 type Handlers = AsyncHandlers<EventStoreServiceHandlers>;
 
@@ -155,6 +157,7 @@ async function lastRevision(store: EventStore, stream: string): Promise<bigint> 
  */
 async function* subscribe(store: EventStore, req: SubscribeRequest__Output, ctx: CallContext): AsyncGenerator<SubscribeResponse> {
   const interval = req.checkpointIntervalMs || DEFAULT_CHECKPOINT_INTERVAL_MS;
+  const batchSize = req.maxBatchSize;
   let position: Position = START;
   // Stream subscriptions: the last revision passed (undefined before the first one is known).
   let revision: bigint | undefined;
@@ -198,7 +201,33 @@ async function* subscribe(store: EventStore, req: SubscribeRequest__Output, ctx:
       }
       pending = undefined;
       if (next.done) return;
-      const message = next.value;
+      let message = next.value;
+      if (message.kind === 'event' && batchSize > 1) {
+        // Take whatever else is ready now (a catch-up page, a burst) into one message.
+        const batch = [toProtoEvent(message.event)];
+        let bytes = message.event.data.byteLength;
+        position = message.event.position;
+        revision = message.event.revision;
+        let after: SubscriptionMessage | undefined;
+        while (batch.length < batchSize && bytes < BATCH_BYTES) {
+          pending = iterator.next();
+          const ready = await Promise.race([pending, new Promise<typeof TICK>((resolve) => setImmediate(resolve, TICK))]);
+          if (ready === TICK) break;
+          pending = undefined;
+          if (ready.done) break;
+          if (ready.value.kind !== 'event') {
+            after = ready.value;
+            break;
+          }
+          batch.push(toProtoEvent(ready.value.event));
+          bytes += ready.value.event.data.byteLength;
+          position = ready.value.event.position;
+          revision = ready.value.event.revision;
+        }
+        yield batch.length === 1 ? { event: batch[0]! } : { events: { events: batch } };
+        if (!after) continue;
+        message = after;
+      }
       if (message.kind === 'event') {
         position = message.event.position;
         revision = message.event.revision;

@@ -289,6 +289,25 @@ describe.each(BACKENDS)('eventstore over gRPC on $name', (backend) => {
     expect(msgs.pop()!.caughtUp!.streamRevision).toBe('1');
   });
 
+  maybe('batches ready events into one message when asked, in order, within the size asked', async () => {
+    const prefix = `batch${uuid().slice(0, 8)}-`;
+    for (let i = 0; i < 5; i++) await s.client.append({ stream: `${prefix}${i}`, events: Array.from({ length: 50 }, (_, j) => ev('A', `${i}/${j}`)) });
+    const r = reader(s.client.subscribe({ all: { filter: { streamPrefixes: [prefix] } }, maxBatchSize: 40 }));
+    const msgs = await r.until((m) => m.content === 'caughtUp');
+    const batches = msgs.filter((m) => m.content === 'events').map((m) => m.events!.events.length);
+    expect(Math.max(...batches)).toBeLessThanOrEqual(40);
+    expect(batches.filter((n) => n > 1).length).toBeGreaterThan(0);
+    const got = msgs.flatMap((m) => (m.content === 'events' ? m.events!.events : m.content === 'event' ? [m.event!] : [])).map((e) => e.data.toString());
+    expect(got).toEqual([0, 1, 2, 3, 4].flatMap((i) => Array.from({ length: 50 }, (_, j) => `${i}/${j}`)));
+    // Live events still arrive after the catch-up.
+    await s.client.append({ stream: `${prefix}0`, events: [ev('A', 'live')] });
+    const live = await r.until((m) => m.content === 'event' || m.content === 'events');
+    expect(live.flatMap((m) => (m.content === 'events' ? m.events!.events : m.event ? [m.event] : [])).map((e) => e.data.toString())).toContain('live');
+    const refused = reader(s.client.subscribe({ all: {}, maxBatchSize: 5_000 }));
+    await expect(refused.next()).resolves.toBeUndefined();
+    expect(refused.ended()).toMatchObject({ code: status.INVALID_ARGUMENT, details: expect.stringMatching(/^max_batch_size:/) });
+  });
+
   maybe('reports SERVING health while the database answers', async () => {
     await expect(checkHealth(s.address, EVENTSTORE_SERVICE)).resolves.toBe('SERVING');
   });

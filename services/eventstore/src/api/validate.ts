@@ -118,6 +118,7 @@ export function subscribeRequest(req: SubscribeRequest__Output, limits: Limits):
     typeList(s.eventTypes, limits, 'stream.event_types');
   } else throw invalidArgument('target', 'is required: all or stream');
   if (req.checkpointIntervalMs !== 0) check.int(req.checkpointIntervalMs, 'checkpoint_interval_ms', { min: 10, max: 3_600_000 });
+  check.int(req.maxBatchSize, 'max_batch_size', { min: 0, max: 1000 });
 }
 
 export function metadataRequest(req: SetStreamMetadataRequest__Output, limits: Limits): void {

@@ -100,6 +100,11 @@ export interface SubscribeRequest {
    * Longest time without a message before a checkpoint is sent; 0 means 1000.
    */
   'checkpointIntervalMs'?: (number);
+  /**
+   * Most events in one message: 0 or 1 sends every event as `event`; more lets the server send
+   * the events it has ready (catching up, or a burst) together as `events`, in order.
+   */
+  'maxBatchSize'?: (number);
   'target'?: "all"|"stream";
 }
 
@@ -110,5 +115,10 @@ export interface SubscribeRequest__Output {
    * Longest time without a message before a checkpoint is sent; 0 means 1000.
    */
   'checkpointIntervalMs': (number);
+  /**
+   * Most events in one message: 0 or 1 sends every event as `event`; more lets the server send
+   * the events it has ready (catching up, or a burst) together as `events`, in order.
+   */
+  'maxBatchSize': (number);
   'target'?: "all"|"stream";
 }

@@ -57,6 +57,20 @@ export interface _mercato_eventstore_v1_SubscribeResponse_Confirmation__Output {
 }
 
 /**
+ * Several events, in order (only when the request asked for max_batch_size > 1).
+ */
+export interface _mercato_eventstore_v1_SubscribeResponse_Events {
+  'events'?: (_mercato_eventstore_v1_RecordedEvent)[];
+}
+
+/**
+ * Several events, in order (only when the request asked for max_batch_size > 1).
+ */
+export interface _mercato_eventstore_v1_SubscribeResponse_Events__Output {
+  'events': (_mercato_eventstore_v1_RecordedEvent__Output)[];
+}
+
+/**
  * The subscriber was too slow for the live buffer and is catching up from the log again.
  */
 export interface _mercato_eventstore_v1_SubscribeResponse_FellBehind {
@@ -78,7 +92,8 @@ export interface SubscribeResponse {
   'checkpoint'?: (_mercato_eventstore_v1_SubscribeResponse_Checkpoint | null);
   'caughtUp'?: (_mercato_eventstore_v1_SubscribeResponse_CaughtUp | null);
   'fellBehind'?: (_mercato_eventstore_v1_SubscribeResponse_FellBehind | null);
-  'content'?: "confirmation"|"event"|"checkpoint"|"caughtUp"|"fellBehind";
+  'events'?: (_mercato_eventstore_v1_SubscribeResponse_Events | null);
+  'content'?: "confirmation"|"event"|"checkpoint"|"caughtUp"|"fellBehind"|"events";
 }
 
 export interface SubscribeResponse__Output {
@@ -87,5 +102,6 @@ export interface SubscribeResponse__Output {
   'checkpoint'?: (_mercato_eventstore_v1_SubscribeResponse_Checkpoint__Output | null);
   'caughtUp'?: (_mercato_eventstore_v1_SubscribeResponse_CaughtUp__Output | null);
   'fellBehind'?: (_mercato_eventstore_v1_SubscribeResponse_FellBehind__Output | null);
-  'content'?: "confirmation"|"event"|"checkpoint"|"caughtUp"|"fellBehind";
+  'events'?: (_mercato_eventstore_v1_SubscribeResponse_Events__Output | null);
+  'content'?: "confirmation"|"event"|"checkpoint"|"caughtUp"|"fellBehind"|"events";
 }
