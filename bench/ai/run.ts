@@ -4,14 +4,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
+import * as assistant from './assistant';
+import * as recommendations from './recommendations';
+import * as risk from './risk';
+import * as sentinel from './sentinel';
 import type { AiEvaluation } from './types';
 
-const ALL: Record<string, () => Promise<{ evaluate(): Promise<AiEvaluation> }>> = {
-  recommendations: () => import('./recommendations'),
-  risk: () => import('./risk'),
-  assistant: () => import('./assistant'),
-  sentinel: () => import('./sentinel'),
-};
+const ALL: Record<string, { evaluate(): Promise<AiEvaluation> }> = { recommendations, risk, assistant, sentinel };
 
 async function main(): Promise<void> {
   const only = process.env.EVAL_ONLY ? process.env.EVAL_ONLY.split(',').map((s) => s.trim()) : Object.keys(ALL);
@@ -19,7 +18,7 @@ async function main(): Promise<void> {
   const results: AiEvaluation[] = [];
   for (const name of only) {
     console.log(`evaluating ${name}…`);
-    results.push(await (await ALL[name]!()).evaluate());
+    results.push(await ALL[name]!.evaluate());
   }
   const lines = ['| service | figure | measured | target |', '|---|---|---|---|'];
   for (const r of results) for (const [figure, measured, target] of r.table) lines.push(`| ${r.service} | ${figure} | ${measured} | ${target} |`);
