@@ -51,11 +51,18 @@ describe('local stack runner', () => {
     const run = runCli(['--random-ports', '--status-file', statusFile]);
     await run.ready;
     const startupMs = Date.now() - t0;
-    const { processes } = JSON.parse(readFileSync(statusFile, 'utf8')) as { processes: { name: string; pid: number; grpcPort?: number }[] };
+    const { processes } = JSON.parse(readFileSync(statusFile, 'utf8')) as { processes: { name: string; pid: number; grpcPort?: number; httpPort?: number }[] };
     const topology = loadTopology();
     expect(processes.length).toBeGreaterThanOrEqual(1);
     for (const p of processes) {
       const spec = topology.get(p.name);
+      if (spec.serves.length === 0) {
+        // An HTTP-only service (the gateway): ready is GET /healthz answering 200.
+        expect(p.httpPort).toBeDefined();
+        expect((await fetch(`http://127.0.0.1:${p.httpPort}/healthz`)).status).toBe(200);
+        expect(run.output()).toContain(p.name);
+        continue;
+      }
       const address = `127.0.0.1:${p.grpcPort}`;
       await expect(checkHealth(address)).resolves.toBe('SERVING');
       await expect(listServices(address)).resolves.toEqual([...spec.serves].sort());

@@ -2,6 +2,7 @@
 // wired from the topology, checked over grpc.health.v1, drained on Ctrl-C.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import readline from 'node:readline';
@@ -66,6 +67,18 @@ async function portFree(port: number): Promise<boolean> {
     const server = net.createServer();
     server.once('error', () => resolve(false));
     server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+/** GET /healthz on a local HTTP port: "SERVING" on 200, else what it answered (or "DOWN"). */
+function httpHealth(port: number, timeoutMs: number): Promise<string> {
+  return new Promise((resolve) => {
+    const req = http.get({ host: '127.0.0.1', port, path: '/healthz', timeout: timeoutMs }, (res) => {
+      res.resume();
+      resolve(res.statusCode === 200 ? 'SERVING' : `HTTP ${res.statusCode}`);
+    });
+    req.on('timeout', () => req.destroy());
+    req.on('error', () => resolve('DOWN'));
   });
 }
 
@@ -181,13 +194,15 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   };
   for (const s of selected) launch(s);
 
-  // Wait for every service to answer SERVING; fail fast when one dies.
+  // Wait for every service to answer SERVING (gRPC health; GET /healthz 200 on an HTTP port);
+  // fail fast when one dies.
   let deadline = Date.now() + (options.startTimeoutMs ?? 30_000);
   const waitServing = async (s: ServiceSpec): Promise<void> => {
-    const port = ports.get(s.name)!.grpc;
-    if (port === undefined) return;
+    const { grpc: port, http: httpPort } = ports.get(s.name)!;
+    if (port === undefined && httpPort === undefined) return;
     for (;;) {
-      const st = await checkHealth(`127.0.0.1:${port}`, '', 500).catch(() => 'DOWN');
+      const grpcStatus = port === undefined ? 'SERVING' : await checkHealth(`127.0.0.1:${port}`, '', 500).catch(() => 'DOWN');
+      const st = grpcStatus === 'SERVING' && httpPort !== undefined ? await httpHealth(httpPort, 500) : grpcStatus;
       if (st === 'SERVING') return;
       if (Date.now() > deadline) throw new StackError(`${s.name} was not SERVING within ${options.startTimeoutMs ?? 30_000} ms (last status: ${st})`);
       await new Promise((r) => setTimeout(r, 100));
