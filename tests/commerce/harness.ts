@@ -15,7 +15,7 @@ import type { PaymentsServiceDefinition } from '@mercato/protos/gen/mercato/paym
 import type { ShippingServiceDefinition } from '@mercato/protos/gen/mercato/shipping/v1/ShippingService';
 import type { PlaceOrderRequest } from '@mercato/protos/gen/mercato/orders/v1/PlaceOrderRequest';
 
-export const COMMERCE = ['eventstore', 'catalog', 'cart', 'inventory', 'payments', 'shipping', 'orders', 'order-history'];
+export const COMMERCE = ['eventstore', 'catalog', 'cart', 'inventory', 'payments', 'shipping', 'risk', 'orders', 'order-history'];
 
 export interface Commerce {
   stack: Stack;
@@ -38,7 +38,7 @@ export interface Commerce {
 export async function startCommerce(options: Omit<StackOptions, 'randomPorts' | 'only' | 'signingKeys'> = {}): Promise<Commerce> {
   const keys = generateSigningKeys();
   const issuer = new TokenIssuer(keys.privateKey);
-  const stack = await startStack({ ...options, only: COMMERCE, randomPorts: true, signingKeys: keys, startTimeoutMs: options.startTimeoutMs ?? 60_000 });
+  const stack = await startStack({ ...options, only: COMMERCE, randomPorts: true, signingKeys: keys, startTimeoutMs: options.startTimeoutMs ?? 180_000 });
   const address = (name: string): string => {
     const p = stack.processes.find((x) => x.name === name);
     if (!p?.grpcPort) throw new Error(`${name} is not running`);

@@ -12,7 +12,7 @@ const EXPECTED_EDGES = [
   'gateway -> catalog', 'gateway -> cart', 'gateway -> orders', 'gateway -> order-history',
   'gateway -> recommendations', 'gateway -> assistant', 'gateway -> shipping', 'gateway -> eventstore',
   'cart -> catalog', 'cart -> eventstore',
-  'orders -> cart', 'orders -> catalog', 'orders -> inventory', 'orders -> payments',
+  'orders -> cart', 'orders -> catalog', 'orders -> risk', 'orders -> inventory', 'orders -> payments',
   'orders -> shipping', 'orders -> eventstore',
   'order-history -> eventstore',
   'inventory -> eventstore',

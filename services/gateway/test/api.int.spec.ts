@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { apiRoutes } from '../src/api/routes';
 import { bearer, Client, deadPort, eventually } from './support/client';
 
-const COMMERCE = ['eventstore', 'catalog', 'cart', 'inventory', 'payments', 'shipping', 'orders', 'order-history'];
+const COMMERCE = ['eventstore', 'catalog', 'cart', 'inventory', 'payments', 'shipping', 'risk', 'orders', 'order-history'];
 const API = '/api/v1';
 const PASSWORD = 'correct horse battery';
 const STOCK = 20;

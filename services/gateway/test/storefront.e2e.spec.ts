@@ -26,7 +26,7 @@ suite(`storefront in headless Chromium${hasChromium ? '' : ` (skipped: ${CHROMIU
     if (!hasChromium) throw new Error(`MERCATO_REQUIRE_ALL=1 but ${CHROMIUM} is absent: apt-get install -y chromium`);
     mkdirSync(ARTIFACTS, { recursive: true });
     stack = await startStack({
-      only: ['eventstore', 'catalog', 'cart', 'inventory', 'payments', 'shipping', 'orders', 'order-history', 'gateway'],
+      only: ['eventstore', 'catalog', 'cart', 'inventory', 'payments', 'shipping', 'risk', 'orders', 'order-history', 'gateway'],
       randomPorts: true,
       env: { LOG_LEVEL: 'warn', SHUTDOWN_GRACE_MS: '500' },
       serviceEnv: { gateway: { ADMIN_EMAILS: ADMIN }, shipping: { SHIPPING_TRACKING_STEP_SECONDS: '1' } },

@@ -12,7 +12,7 @@ import { runLoad } from '../src/run';
 import { loadgenConfig, setupLoadgen } from '../src/service';
 import { SCENARIO_NAMES } from '../src/mix';
 
-const SERVICES = ['eventstore', 'catalog', 'cart', 'inventory', 'payments', 'shipping', 'orders', 'order-history', 'gateway'];
+const SERVICES = ['eventstore', 'catalog', 'cart', 'inventory', 'payments', 'shipping', 'risk', 'orders', 'order-history', 'gateway'];
 
 async function eventually<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
   const until = Date.now() + timeoutMs;

@@ -157,11 +157,12 @@ export class CheckoutSaga {
     const c = this.o.clients;
     switch (action) {
       case 'assess-risk': {
+        const products = await this.products(priced.lines.map((l) => l.productId));
         const r = await c.risk!.call('Assess', {
           orderId,
           customerId: placed.customerId,
           total: priced.total,
-          lines: priced.lines.map((l) => ({ productId: l.productId, quantity: l.quantity, unitPrice: l.unitPrice })),
+          lines: priced.lines.map((l) => ({ productId: l.productId, quantity: l.quantity, unitPrice: l.unitPrice, categoryId: products.get(l.productId)?.categoryId ?? '' })),
           shippingAddress: placed.shippingAddress,
           billingAddress: placed.billingAddress,
           card: placed.card,
@@ -194,11 +195,11 @@ export class CheckoutSaga {
         throw new GrpcError(status.FAILED_PRECONDITION, `payment ${p.paymentId} is ${p.status}, not authorized`);
       }
       case 'create-shipment': {
-        const weights = await this.weights(priced.lines.map((l) => l.productId));
+        const products = await this.products(priced.lines.map((l) => l.productId));
         const r = await c.shipping.call('CreateShipment', {
           orderId,
           destination: placed.shippingAddress,
-          parcels: priced.lines.map((l) => ({ productId: l.productId, quantity: l.quantity, unitWeightGrams: weights.get(l.productId) ?? 0 })),
+          parcels: priced.lines.map((l) => ({ productId: l.productId, quantity: l.quantity, unitWeightGrams: products.get(l.productId)?.weightGrams ?? 0 })),
           speed: placed.shippingSpeed,
           currencyCode: priced.total?.currencyCode ?? '',
         });
@@ -223,9 +224,10 @@ export class CheckoutSaga {
     }
   }
 
-  private async weights(productIds: string[]): Promise<Map<string, number>> {
+  /** The catalog's view of the order's products (category for risk, weight for shipping). */
+  private async products(productIds: string[]): Promise<Map<string, { categoryId: string; weightGrams: number }>> {
     const r = await this.o.clients.catalog.call('BatchGetProducts', { productIds });
-    return new Map(r.products.map((p) => [p.id, p.weightGrams]));
+    return new Map(r.products.map((p) => [p.id, { categoryId: p.categoryId, weightGrams: p.weightGrams }]));
   }
 }
 

@@ -1,0 +1,5 @@
+// Risk: wiring only.
+import { runService } from '@mercato/kit';
+import { riskConfig, setupRisk } from './service';
+
+runService('risk', setupRisk, { config: riskConfig });
