@@ -60,9 +60,11 @@ function percentile(sorted: number[], p: number): number {
 }
 
 async function shop(c: Commerce, products: string[], until: () => boolean, record: (ms: number, outcome: 'confirmed' | 'failed' | 'error') => void, shopper: number): Promise<void> {
-  const user = uniqueId(`shopper${shopper}`);
   let n = 0;
   while (!until()) {
+    // A new customer each time: one shopper placing an order every second would be (rightly)
+    // declined by the risk service's velocity features.
+    const user = uniqueId(`shopper${shopper}`);
     const cartId = user; // a signed-in shopper's cart id is their user id
     try {
       const lines = 1 + (n % 3);
