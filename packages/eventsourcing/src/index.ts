@@ -27,5 +27,5 @@ export {
 export * from './ports';
 export { engineStore, clientStore, isWrongExpectedRevision, type EngineLike, type ClientLike } from './adapters';
 export { handleCommand, type HandleOptions, type HandleResult } from './command-handler';
-export { runProjection, rebuildProjection, migrateProjections, loadProjectionCheckpoint, type ProjectionOptions, type Progress } from './projection';
+export { runProjection, rebuildProjection, migrateProjections, loadProjectionCheckpoint, pause, type ProjectionOptions, type Progress } from './projection';
 export { given, type Then } from './testing';

@@ -121,7 +121,8 @@ export async function rebuildProjection(o: ProjectionOptions & { reset(tx: Query
   return runProjection(o);
 }
 
-function pause(ms: number, signal: AbortSignal): Promise<void> {
+/** Waits `ms`, or less if the signal aborts first; never rejects (for back-off in loops that stop on abort). */
+export function pause(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     const done = (): void => {
       clearTimeout(timer);

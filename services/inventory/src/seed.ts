@@ -1,5 +1,6 @@
 // Initial stock for the catalog's shipped products: one fixed replenishment id, so every start
 // after the first (and every replica) adds nothing.
+import { pause } from '@mercato/eventsourcing';
 import type { Inventory } from './inventory';
 
 export const INITIAL_STOCK_ID = 'initial-stock';
@@ -23,14 +24,3 @@ export async function retryUntilDone(attempt: () => Promise<void>, signal: Abort
   }
 }
 
-function pause(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const done = (): void => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-  });
-}

@@ -2,7 +2,7 @@
 // filtered $all subscription, each event applied in the transaction that stores the checkpoint.
 // It restarts after a failure (with backoff) and reports its state to health and metrics.
 import type { Database } from '@mercato/db';
-import { comparePositions, rebuildProjection, runProjection, type EventSource, type ProjectionOptions, type SourceMessage, type StoredEvent } from '@mercato/eventsourcing';
+import { comparePositions, rebuildProjection, runProjection, type EventSource, type ProjectionOptions, type SourceMessage, type StoredEvent, pause } from '@mercato/eventsourcing';
 import type { Logger } from '@mercato/kit';
 import { Counter, Gauge, type Registry } from 'prom-client';
 import { HISTORY_FILTER } from './domain/events';
@@ -197,14 +197,3 @@ export async function rebuildReadModel(db: Database, source: EventSource, log: L
   return report;
 }
 
-function pause(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const done = (): void => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-  });
-}

@@ -12,8 +12,7 @@ import {
   type EventSource,
   type EventStorePort,
   type Position,
-  type StoredEvent,
-} from '@mercato/eventsourcing';
+  type StoredEvent, pause } from '@mercato/eventsourcing';
 import type { Logger } from '@mercato/kit';
 import { shipmentIdOfStream, STREAM_PREFIX, streamOf } from './domain/ids';
 import { CREATED, millisOf, NEXT_STATUS, shipmentDecider, STATUS_CHANGED, type ShipmentEvent, type Status } from './domain/shipment';
@@ -204,14 +203,3 @@ export class Tracker {
   }
 }
 
-function pause(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const done = (): void => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-  });
-}

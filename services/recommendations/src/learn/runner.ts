@@ -4,7 +4,7 @@
 // in memory and are saved together, so each event counts exactly once across restarts, and a
 // restart replays only the events after the last snapshot.
 import type { Database } from '@mercato/db';
-import { comparePositions, START, type EventSource, type Position } from '@mercato/eventsourcing';
+import { comparePositions, START, type EventSource, type Position, pause } from '@mercato/eventsourcing';
 import type { Logger } from '@mercato/kit';
 import { BehaviourModel, DEFAULT_LIMITS, type ModelLimits } from '../model/behaviour';
 import { CONSUMED, toSignal } from '../model/signals';
@@ -205,14 +205,3 @@ export class ModelRunner {
   }
 }
 
-function pause(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const done = (): void => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-  });
-}
