@@ -55,6 +55,12 @@ export interface Stack {
 
 export class StackError extends Error {}
 
+/**
+ * How long start-up may take before it counts as failed: generous, because fifteen processes (six
+ * opening PGlite) share whatever cores the machine has; the start-up time itself is printed.
+ */
+export const DEFAULT_START_TIMEOUT_MS = 120_000;
+
 const COLORS = [36, 33, 35, 32, 34, 91, 92, 93, 94, 95, 96, 31, 90, 37];
 
 /** Services with a built entry point (services/<name>/dist/main.js). */
@@ -196,7 +202,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 
   // Wait for every service to answer SERVING (gRPC health; GET /healthz 200 on an HTTP port);
   // fail fast when one dies.
-  let deadline = Date.now() + (options.startTimeoutMs ?? 30_000);
+  const startTimeoutMs = options.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS;
+  let deadline = Date.now() + startTimeoutMs;
   const waitServing = async (s: ServiceSpec): Promise<void> => {
     const { grpc: port, http: httpPort } = ports.get(s.name)!;
     if (port === undefined && httpPort === undefined) return;
@@ -204,7 +211,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       const grpcStatus = port === undefined ? 'SERVING' : await checkHealth(`127.0.0.1:${port}`, '', 500).catch(() => 'DOWN');
       const st = grpcStatus === 'SERVING' && httpPort !== undefined ? await httpHealth(httpPort, 500) : grpcStatus;
       if (st === 'SERVING') return;
-      if (Date.now() > deadline) throw new StackError(`${s.name} was not SERVING within ${options.startTimeoutMs ?? 30_000} ms (last status: ${st})`);
+      if (Date.now() > deadline) throw new StackError(`${s.name} was not SERVING within ${startTimeoutMs} ms (last status: ${st})`);
       await new Promise((r) => setTimeout(r, 100));
     }
   };
@@ -239,7 +246,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       if (!s || !child) throw new StackError(`service "${name}" is not part of this stack`);
       if (child.exitCode === null && child.signalCode === null) throw new StackError(`service "${name}" is still running: kill it first`);
       launch(s);
-      deadline = Date.now() + (options.startTimeoutMs ?? 30_000);
+      deadline = Date.now() + startTimeoutMs;
       await waitServing(s);
     },
     stop: stopAll,
