@@ -10,7 +10,7 @@ module.exports = {
   },
   moduleNameMapper: {
     '^@mercato/protos/gen/(.*)$': '<rootDir>/packages/protos/src/generated/$1',
-    '^@mercato/(db|kit|protos|topology|runner|eventsourcing)$': '<rootDir>/packages/$1/src',
+    '^@mercato/(db|kit|protos|topology|runner|eventsourcing|observability)$': '<rootDir>/packages/$1/src',
     '^@mercato/(catalog|eventstore|cart|inventory|payments|shipping|orders|order-history|gateway|loadgen|recommendations|risk|assistant|sentinel)$': '<rootDir>/services/$1/src',
   },
   testTimeout: 60_000,

@@ -349,7 +349,10 @@ describeWith('helm', helm !== undefined, () => {
   promTest('promtool check rules accepts the PrometheusRule', () => {
     if (!promtool) throw new Error('promtool missing (MERCATO_REQUIRE_ALL=1): run scripts/install-tools.sh');
     const rule = byKind(rendered.get('mesh=none, observability')!, 'PrometheusRule')[0]!;
-    expect(rule.spec.groups[0].rules.filter((r: any) => r.alert === 'MercatoServiceDown')).toHaveLength(topology.services.length);
+    const alerts = rule.spec.groups.flatMap((g: any) => g.rules.filter((r: any) => r.alert !== undefined));
+    expect(alerts.filter((r: any) => r.alert === 'MercatoServiceDown')).toHaveLength(topology.services.length);
+    // Every alert links its runbook paragraph.
+    for (const a of alerts) expect(a.annotations.runbook_url).toMatch(/^docs\/runbooks\.md#[a-z]+$/);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mercato-rules-'));
     const file = path.join(dir, 'rules.yaml');
     fs.writeFileSync(file, JSON.stringify({ groups: rule.spec.groups }));
@@ -360,10 +363,24 @@ describeWith('helm', helm !== undefined, () => {
     }
   });
 
-  test('the Grafana dashboard ConfigMap holds valid JSON with a panel per gRPC service', () => {
-    const cm = byKind(rendered.get('mesh=none, observability')!, 'ConfigMap').find((c) => c.metadata.labels?.['grafana_dashboard'] === '1')!;
-    const dash = JSON.parse(cm.data['mercato-overview.json']);
-    expect(dash.panels).toHaveLength(2 * topology.services.filter((s) => s.ports.grpc !== undefined).length);
+  test('the Grafana dashboard ConfigMaps hold the generated dashboards (charts/mercato/dashboards), one each', () => {
+    const cms = byKind(rendered.get('mesh=none, observability')!, 'ConfigMap').filter((c) => c.metadata.labels?.['grafana_dashboard'] === '1');
+    const files = fs.readdirSync(path.join(chartDir, 'dashboards')).filter((f) => f.endsWith('.json')).sort();
+    expect(files.length).toBeGreaterThan(0);
+    expect(sorted(cms.flatMap((c) => Object.keys(c.data)))).toEqual(files);
+    for (const cm of cms) {
+      for (const [file, text] of Object.entries<string>(cm.data)) {
+        expect(JSON.parse(text)).toEqual(JSON.parse(fs.readFileSync(path.join(chartDir, 'dashboards', file), 'utf8')));
+      }
+    }
+  });
+
+  test('the PrometheusRule leaves out the rules of disabled services', () => {
+    const objs = helmTemplate(helm!, { 'observability.enabled': 'true', 'services.risk.enabled': 'false' });
+    const names = byKind(objs, 'PrometheusRule')[0]!.spec.groups.map((g: any) => g.name as string);
+    expect(names).toContain('mercato.service.catalog');
+    expect(names).not.toContain('mercato.service.risk');
+    expect(names).toContain('mercato.slo.burn');
   });
 }, 'charts/mercato');
 
