@@ -24,7 +24,7 @@ const COMPONENT_SCHEMAS: Record<string, JsonSchema> = {
   ErrorDetail: {
     type: 'object',
     properties: {
-      code: { type: 'string', enum: ['invalid_argument', 'unauthenticated', 'forbidden', 'not_found', 'conflict', 'payment_declined', 'out_of_stock', 'rate_limited', 'unavailable', 'internal'] },
+      code: { type: 'string', enum: ['invalid_argument', 'unauthenticated', 'forbidden', 'not_found', 'conflict', 'payment_declined', 'order_declined', 'out_of_stock', 'rate_limited', 'unavailable', 'internal'] },
       message: str,
       field: { type: 'string', description: 'The field at fault, as the JSON names it (e.g. "shipping_address.postal_code").' },
     },

@@ -255,7 +255,7 @@ export function apiRoutes(d: ApiDeps): Route[] {
           402: ok('The card was declined (error.code payment_declined); the order failed.', obj({ error: ref('ErrorDetail'), order: ref('Order') })),
           403: ERR[403],
           409: ok('Out of stock (error.code out_of_stock, with the failed order), or the cart is empty (conflict).', obj({ error: ref('ErrorDetail'), order: ref('Order') }, ['error'])),
-          422: ok('The order failed for another reason (risk, product no longer sold, shipping).', obj({ error: ref('ErrorDetail'), order: ref('Order') })),
+          422: ok('The order failed for another reason: declined by the risk check (error.code order_declined), or a product no longer sold, shipping (conflict) or a dependency (unavailable).', obj({ error: ref('ErrorDetail'), order: ref('Order') })),
           429: ERR[429],
           503: ERR[503],
         },

@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'not_found'
   | 'conflict'
   | 'payment_declined'
+  | 'order_declined'
   | 'out_of_stock'
   | 'rate_limited'
   | 'unavailable'
@@ -22,6 +23,7 @@ export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
   not_found: 404,
   conflict: 409,
   out_of_stock: 409,
+  order_declined: 422,
   rate_limited: 429,
   internal: 500,
   unavailable: 503,

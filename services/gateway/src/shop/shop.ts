@@ -54,6 +54,8 @@ export function checkoutOutcome(o: Order__Output): { status: number; error?: Htt
       const message = o.failureMessage || 'the order could not be completed';
       if (o.failureReason === 'FAILURE_REASON_PAYMENT_DECLINED') return { status: 402, error: new HttpError('payment_declined', message) };
       if (o.failureReason === 'FAILURE_REASON_OUT_OF_STOCK') return { status: 409, error: new HttpError('out_of_stock', message) };
+      // The risk service declined it: a business answer, kept apart from failures of the suite.
+      if (o.failureReason === 'FAILURE_REASON_RISK_DECLINED') return { status: 422, error: new HttpError('order_declined', message) };
       const code = o.failureReason === 'FAILURE_REASON_DEPENDENCY_UNAVAILABLE' ? 'unavailable' : 'conflict';
       return { status: 422, error: new HttpError(code, message, undefined, { status: 422 }) };
     }
