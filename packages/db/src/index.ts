@@ -2,6 +2,7 @@
 // every stateful service runs the same SQL on both.
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
+import { discardPgliteTemplate, pgliteTemplate } from './pglite-template';
 
 export interface QueryResult<T> {
   rows: T[];
@@ -83,9 +84,24 @@ function pgliteResult<T>(r: { rows: T[]; affectedRows?: number }): QueryResult<T
   return { rows: r.rows, rowCount: r.affectedRows || r.rows.length };
 }
 
-async function openPglite(dataDir: string | undefined, analyzeAfter = 500): Promise<Database> {
-  const db = dataDir ? new PGlite(dataDir) : new PGlite();
+/** An in-memory database starts from the template cluster; should that fail, from its own initdb. */
+async function startPglite(dataDir: string | undefined): Promise<PGlite> {
+  if (dataDir) return ready(new PGlite(dataDir));
+  try {
+    return await ready(new PGlite({ loadDataDir: await pgliteTemplate() }));
+  } catch {
+    await discardPgliteTemplate();
+    return ready(new PGlite());
+  }
+}
+
+async function ready(db: PGlite): Promise<PGlite> {
   await db.waitReady;
+  return db;
+}
+
+async function openPglite(dataDir: string | undefined, analyzeAfter = 500): Promise<Database> {
+  const db = await startPglite(dataDir);
   const analyze = new AutoAnalyze(() => db.exec('ANALYZE').then(() => undefined), analyzeAfter);
   const query = async <T>(sql: string, params?: unknown[]): Promise<QueryResult<T>> => {
     analyze.touch();
@@ -271,3 +287,4 @@ export function isRetryableTransactionError(err: unknown): boolean {
 
 export { createTestDatabase, postgresAvailable, postgresForTests, testDatabaseIfAvailable, testServerUrl, type TestDatabase } from './testing';
 export { ensureDatabase } from './admin';
+export { ensurePgliteTemplate, pgliteTemplate, pgliteTemplatePath } from './pglite-template';

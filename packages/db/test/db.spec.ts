@@ -1,4 +1,5 @@
-import { openDatabase, testDatabaseIfAvailable, type Database } from '@mercato/db';
+import { stat } from 'node:fs/promises';
+import { openDatabase, pgliteTemplatePath, testDatabaseIfAvailable, type Database } from '@mercato/db';
 
 describe.each(['pglite', 'postgres'] as const)('database on %s', (kind) => {
   let db: Database;
@@ -69,5 +70,24 @@ describe('PGlite upkeep', () => {
     await expect(db.query('SELECT * FROM generate_series(1, 3)')).resolves.toMatchObject({ rowCount: 3 });
     await expect(db.query('CREATE TABLE t (n int)')).resolves.toMatchObject({ rowCount: 0 });
     await db.close();
+  });
+});
+
+describe('PGlite template', () => {
+  it('starts in-memory databases from one template made once, each its own cluster', async () => {
+    const a = await openDatabase();
+    const b = await openDatabase();
+    try {
+      // The template was written (atomically) and is a whole PGlite data directory tarball.
+      const { size } = await stat(pgliteTemplatePath());
+      expect(size).toBeGreaterThan(1_000_000);
+      await a.exec('CREATE TABLE only_in_a (n int); INSERT INTO only_in_a VALUES (1)');
+      expect((await a.query<{ n: number }>('SELECT n FROM only_in_a')).rows).toEqual([{ n: 1 }]);
+      // b came from the same template but shares nothing with a.
+      expect((await b.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_tables WHERE tablename = 'only_in_a'")).rows).toEqual([{ n: 0 }]);
+    } finally {
+      await a.close();
+      await b.close();
+    }
   });
 });

@@ -8,7 +8,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { loadTopology, type ServiceSpec, type Topology } from '@mercato/topology';
 import { addressVariable, checkHealth, generateSigningKeys } from '@mercato/kit';
-import { ensureDatabase } from '@mercato/db';
+import { ensureDatabase, ensurePgliteTemplate } from '@mercato/db';
 
 export interface StackOptions {
   /** Start only these services (they must be implemented). */
@@ -158,6 +158,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     });
   });
   startupFailure.catch(() => undefined);
+
+  // The embedded databases start from one template cluster: make it once, before six services
+  // would each find it missing at the same moment.
+  if (!options.postgres && !options.dataDir && selected.some((s) => s.stateful)) await ensurePgliteTemplate();
 
   const envs = new Map<string, Record<string, string>>();
   for (const s of selected) {
