@@ -88,15 +88,20 @@ function httpHealth(port: number, timeoutMs: number): Promise<string> {
   });
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const port = (server.address() as net.AddressInfo).port;
-      server.close(() => resolve(port));
-    });
-  });
+/**
+ * A free port for --random-ports, picked at random BELOW the kernel's ephemeral range (32768+ on
+ * Linux): a port the kernel handed us with listen(0) is free again once we close it, and the next
+ * outgoing connection of any process may take it as its local port before the service binds it.
+ */
+const RANDOM_PORTS = { from: 20_000, to: 32_000 };
+async function freePort(taken: Set<number>): Promise<number> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const port = RANDOM_PORTS.from + Math.floor(Math.random() * (RANDOM_PORTS.to - RANDOM_PORTS.from));
+    if (taken.has(port) || !(await portFree(port))) continue;
+    taken.add(port);
+    return port;
+  }
+  throw new StackError(`no free port found between ${RANDOM_PORTS.from} and ${RANDOM_PORTS.to}`);
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
@@ -115,9 +120,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 
   // Ports: the topology's, checked free up front so a clash fails fast with its name.
   const ports = new Map<string, { grpc?: number; http?: number; metrics: number }>();
+  const taken = new Set<number>();
   for (const s of topology.services) {
     if (options.randomPorts) {
-      ports.set(s.name, { ...(s.ports.grpc !== undefined ? { grpc: await freePort() } : {}), ...(s.ports.http !== undefined ? { http: await freePort() } : {}), metrics: await freePort() });
+      ports.set(s.name, { ...(s.ports.grpc !== undefined ? { grpc: await freePort(taken) } : {}), ...(s.ports.http !== undefined ? { http: await freePort(taken) } : {}), metrics: await freePort(taken) });
     } else ports.set(s.name, { ...s.ports });
   }
   if (!options.randomPorts) {
