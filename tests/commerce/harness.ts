@@ -1,6 +1,5 @@
 // The commerce services as `npm start` runs them (one process each, embedded PGlite or a
 // PostgreSQL server), with typed gRPC clients and user tokens, for end-to-end tests and benchmarks.
-import { randomBytes } from 'node:crypto';
 import { Metadata } from '@grpc/grpc-js';
 import { clientStore, decodeEvent, START, type DomainEvent, type StoredEvent } from '@mercato/eventsourcing';
 import { EventStoreClient } from '@mercato/eventstore';
@@ -73,8 +72,7 @@ export async function startCommerce(options: Omit<StackOptions, 'randomPorts' | 
   return c;
 }
 
-/** A unique id for test data (carts, users, idempotency keys). */
-export const uniqueId = (prefix: string): string => `${prefix}-${randomBytes(6).toString('hex')}`;
+export { eventually, uniqueId } from '../support/suite';
 
 export const ADDRESS = { recipient: 'Ada Lovelace', addressLines: ['12 Analytical Row'], locality: 'Springfield', administrativeArea: 'IL', postalCode: '62701', regionCode: 'US', phone: '' };
 
@@ -102,20 +100,4 @@ export async function eventsWithPrefix(c: Commerce, prefix: string): Promise<Arr
   }
   stop.abort();
   return out;
-}
-
-/** Polls `probe` until it returns a value (not undefined), or fails after `timeoutMs`. */
-export async function eventually<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000, everyMs = 50): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const v = await probe();
-      if (v !== undefined) return v;
-    } catch (err) {
-      last = err;
-    }
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`);
-    await new Promise((r) => setTimeout(r, everyMs));
-  }
 }
