@@ -185,6 +185,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     if (own.grpc !== undefined) env.GRPC_PORT = String(own.grpc);
     if (own.http !== undefined) env.HTTP_PORT = String(own.http);
     if (s.name === 'gateway') env.JWT_PRIVATE_KEY = keys.privateKey;
+    // Sentinel scrapes the topology's metrics ports unless told otherwise: with random ports, tell it.
+    if (s.name === 'sentinel' && options.randomPorts && env.SENTINEL_TARGETS === undefined && env.SENTINEL_PROMETHEUS_URL === undefined) {
+      env.SENTINEL_TARGETS = selected.filter((t) => t.name !== 'sentinel').map((t) => `${t.name}=127.0.0.1:${ports.get(t.name)!.metrics}`).join(',');
+    }
     for (const call of s.calls) {
       const target = ports.get(call.service);
       const port = call.protocol === 'http' ? target?.http : target?.grpc;
