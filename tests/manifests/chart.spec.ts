@@ -97,7 +97,8 @@ describeWith('helm', helm !== undefined, () => {
   test.each(Object.keys(VARIANTS))('workloads are hardened, probed, resourced, drained, with PDB and HPA (%s)', (variant) => {
     const objs = rendered.get(variant)!;
     const mode = VARIANTS[variant]!['postgres.mode'] ?? 'embedded';
-    for (const d of byKind(objs, 'Deployment')) {
+    const deployments = byKind(objs, 'Deployment');
+    for (const d of deployments) {
       const spec = topology.get(d.metadata.name);
       const pod = d.spec.template.spec;
       const where = `${variant}: ${d.metadata.name}`;
@@ -120,6 +121,11 @@ describeWith('helm', helm !== undefined, () => {
         expect(c.lifecycle.preStop.sleep.seconds).toBeGreaterThan(0);
         const env = new Map<string, any>(c.env.map((e: any) => [e.name, e]));
         for (const call of spec.calls) expect(env.has(`${call.service.toUpperCase().replace(/-/g, '_')}_ADDR`)).toBe(true);
+        if (d.metadata.name === 'sentinel') {
+          // Sentinel is told every other service's metrics address (its default is 127.0.0.1).
+          const targets = String(env.get('SENTINEL_TARGETS')?.value ?? '').split(',').map((t) => t.split('=')[0]!);
+          expect({ where, targets: sorted(targets) }).toEqual({ where, targets: sorted(deployments.map((x) => x.metadata.name).filter((n) => n !== 'sentinel')) });
+        }
         if (spec.stateful) {
           if (mode === 'embedded') expect(env.get('DATA_DIR')?.value).toBe('/data');
           else expect(env.get('DATABASE_URL')?.valueFrom?.secretKeyRef?.name).toBeTruthy();
