@@ -241,12 +241,17 @@ export class KitServer {
           return afterChecks(ctx, request, last);
         }
         metrics.faultInjections.inc({ ...labels, kind: 'delay' });
-        return sleep(fault.delayMs, undefined, { signal: ctx.signal })
-          .catch(() => undefined)
-          .then(() => {
+        // A caller that gave up during the delay gets no side effect: the handler does not run.
+        return sleep(fault.delayMs, undefined, { signal: ctx.signal }).then(
+          () => {
             fail();
             return afterChecks(ctx, request, last);
-          });
+          },
+          () => {
+            const reason: unknown = ctx.signal.reason;
+            throw reason instanceof GrpcError ? reason : new GrpcError(grpc.status.CANCELLED, 'call cancelled during an injected delay');
+          },
+        );
       } catch (err) {
         return Promise.reject(err);
       }

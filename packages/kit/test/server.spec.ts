@@ -152,6 +152,19 @@ describe('kit server', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it('runs no handler for a caller that gave up during an injected delay', async () => {
+    const seen: string[] = [];
+    const rules = { rules: [{ method: `${ECHO}/Write`, delayMs: 300 }] };
+    const echo = await startEcho(testEnv({ FAULTS: JSON.stringify(rules) }), { onCall: (req) => seen.push(req.message ?? '') });
+    const client = echoClient(echo.grpcPort, { breaker: { volumeThreshold: 1000 } });
+    await expect(client.call('Write', { message: 'gave up' }, { deadlineMs: 50 })).rejects.toMatchObject({ code: status.DEADLINE_EXCEEDED });
+    // This call starts after the first one's delay began, so when it is answered that delay is over.
+    await expect(client.call('Write', { message: 'waited' })).resolves.toMatchObject({ message: 'waited' });
+    expect(seen).toEqual(['waited']);
+    client.close();
+    await echo.shutdown();
+  });
+
   it('refuses to start on a taken port with a clear message', async () => {
     const first = await startEcho();
     await expect(startEcho(testEnv({ GRPC_PORT: String(first.grpcPort) }))).rejects.toThrow(`gRPC port ${first.grpcPort} on 127.0.0.1 is already in use`);
