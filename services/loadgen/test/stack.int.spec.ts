@@ -6,6 +6,7 @@ import { postgresForTests, testServerUrl } from '@mercato/db';
 import { asUser, connect, generateSigningKeys, startService, testServiceEnv, TokenIssuer, type KitClient, type RunningService } from '@mercato/kit';
 import type { LoadgenServiceDefinition } from '@mercato/protos/gen/mercato/loadgen/v1/LoadgenService';
 import { startStack, type Stack } from '@mercato/runner';
+import { eventually as waitFor } from '../../../tests/support/suite';
 import { checkRunOptions } from '../src/options';
 import { renderReport } from '../src/report';
 import { runLoad } from '../src/run';
@@ -14,20 +15,7 @@ import { SCENARIO_NAMES } from '../src/mix';
 
 const SERVICES = ['eventstore', 'catalog', 'cart', 'inventory', 'payments', 'shipping', 'risk', 'orders', 'order-history', 'gateway'];
 
-async function eventually<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const v = await probe();
-      if (v !== undefined) return v;
-    } catch (err) {
-      last = err;
-    }
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const eventually = <T>(what: string, probe: () => Promise<T | undefined>): Promise<T> => waitFor(what, probe, 60_000, 100);
 
 describe.each(['pglite', 'postgres'] as const)('loadgen against the suite on %s', (backend) => {
   const keys = generateSigningKeys();
