@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadTopology } from '@mercato/topology';
 import { findTool, repoRoot, requireAll } from '../manifests/lib/tools';
+import { eventually } from '../support/suite';
 
 export { repoRoot, requireAll };
 
@@ -54,20 +55,9 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs: number, everyMs = 250): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    const v = await Promise.resolve()
-      .then(probe)
-      .catch((err: unknown) => {
-        last = err;
-        return undefined;
-      });
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`);
-    await new Promise((r) => setTimeout(r, everyMs));
-  }
+/** Polls `probe` until it returns a value (the shared eventually(), with this suite's pace). */
+export function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs: number, everyMs = 250): Promise<T> {
+  return eventually(what, async () => probe(), timeoutMs, everyMs);
 }
 
 export interface PromResult {

@@ -4,6 +4,7 @@
 // ways: nothing exported that the contract lacks, nothing in the contract these services lack.
 // (Services run as processes — gateway, loadgen, the AI helpers — are checked the same way from
 // Prometheus' scrape in tests/observability/dashboards.spec.ts.)
+import { eventually } from '../../../tests/support/suite';
 import { context, propagation, SpanKind, trace } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
@@ -68,21 +69,7 @@ function emitterOf(s: ReadableSpan): string {
   return c ? emitters(c.services, topology)[0]! : '?';
 }
 
-async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 30_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    const v = await Promise.resolve()
-      .then(probe)
-      .catch((err: unknown) => {
-        last = err;
-        return undefined;
-      });
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+const until = <T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs?: number): Promise<T> => eventually(what, async () => probe(), timeoutMs);
 
 beforeAll(async () => {
   trace.setGlobalTracerProvider(provider);
