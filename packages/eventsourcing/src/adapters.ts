@@ -19,24 +19,33 @@ const PAGE = 1000;
 /** The engine's methods this package uses (EventStore from services/eventstore/src/store fits). */
 export interface EngineLike {
   append(stream: string, events: readonly EventToAppend[], expected: ExpectedRevision): Promise<{ nextExpectedRevision: bigint; position: Position }>;
-  readStream(stream: string, options: { fromRevision?: bigint | 'start' | 'end'; maxCount?: number }): Promise<StoredEvent[]>;
+  readStream(stream: string, options: { direction?: 'forwards' | 'backwards'; fromRevision?: bigint | 'start' | 'end'; maxCount?: number }): Promise<StoredEvent[]>;
   subscribe(options: { to: { kind: 'all'; from?: Position | 'start' | 'end' }; filter?: EventFilter; signal: AbortSignal }): AsyncIterable<SourceMessage>;
 }
 
 export function engineStore(engine: EngineLike): EventStorePort & EventSource {
   return {
-    async readStream(stream) {
+    async readStream(stream, options = {}) {
       const out: StoredEvent[] = [];
+      const first = options.fromRevision !== undefined && options.fromRevision > 0n ? options.fromRevision : 'start';
       for (;;) {
         let page: StoredEvent[];
         try {
-          page = await engine.readStream(stream, { fromRevision: out.length ? out[out.length - 1]!.revision + 1n : 'start', maxCount: PAGE });
+          page = await engine.readStream(stream, { fromRevision: out.length ? out[out.length - 1]!.revision + 1n : first, maxCount: PAGE });
         } catch (err) {
           if ((err as Error)?.name === 'StreamNotFoundError') return [];
           throw err;
         }
         out.push(...page);
         if (page.length < PAGE) return out;
+      }
+    },
+    async readLastEvent(stream) {
+      try {
+        return (await engine.readStream(stream, { direction: 'backwards', fromRevision: 'end', maxCount: 1 }))[0];
+      } catch (err) {
+        if ((err as Error)?.name === 'StreamNotFoundError') return undefined;
+        throw err;
       }
     },
     async append(stream, events, expected) {
@@ -76,10 +85,11 @@ export function isWrongExpectedRevision(err: unknown): boolean {
 
 export function clientStore(client: ClientLike, options: { checkpointIntervalMs?: number; maxBatchSize?: number } = {}): EventStorePort & EventSource {
   return {
-    async readStream(stream) {
+    async readStream(stream, options = {}) {
       const out: StoredEvent[] = [];
+      const first = options.fromRevision !== undefined && options.fromRevision > 0n ? { revision: options.fromRevision.toString() } : { start: {} };
       for (;;) {
-        const from = out.length ? { revision: (out[out.length - 1]!.revision + 1n).toString() } : { start: {} };
+        const from = out.length ? { revision: (out[out.length - 1]!.revision + 1n).toString() } : first;
         let page: ReadStreamResponse__Output;
         try {
           page = await client.readStream({ stream, direction: 'READ_DIRECTION_FORWARDS', ...from, maxCount: PAGE });
@@ -89,6 +99,15 @@ export function clientStore(client: ClientLike, options: { checkpointIntervalMs?
         }
         out.push(...page.events.map(fromProto));
         if (page.endOfStream || page.events.length === 0) return out;
+      }
+    },
+    async readLastEvent(stream) {
+      try {
+        const page = await client.readStream({ stream, direction: 'READ_DIRECTION_BACKWARDS', end: {}, maxCount: 1 });
+        return page.events[0] ? fromProto(page.events[0]) : undefined;
+      } catch (err) {
+        if ((err as { code?: unknown })?.code === status.NOT_FOUND) return undefined;
+        throw err;
       }
     },
     async append(stream, events, expected) {

@@ -4,8 +4,9 @@ import { fold, type Decider } from './decider';
 import { ConcurrencyConflictError } from './errors';
 import { eventMetadata, type MetadataInput } from './metadata';
 import type { EventStorePort, ExpectedRevision, Position, StoredEvent } from './ports';
+import type { StreamCache, StreamView } from './stream-cache';
 
-export interface HandleOptions<State = never> extends Omit<MetadataInput, 'commandId'> {
+export interface HandleOptions<State = never, Event extends DomainEvent = never> extends Omit<MetadataInput, 'commandId'> {
   /** The command's idempotency key: a retried command with the same id writes nothing new. */
   commandId?: string;
   /** Load-decide-append attempts before a conflict is given up as ConcurrencyConflictError (default 5). */
@@ -16,6 +17,15 @@ export interface HandleOptions<State = never> extends Omit<MetadataInput, 'comma
    * a normal retry. Not with `commandId`: replay detection needs the stream's events.
    */
   known?: { state: State; revision: bigint };
+  /**
+   * Folded streams kept in memory: the command is decided on the cached state and appended at its
+   * revision, reading only the stream's new events when the entry is cold or stale (a conflict).
+   * A decision that writes nothing or refuses is believed only on a state just caught up. With a
+   * cache, a repeated `commandId` is not looked up among the stream's events (they are not read):
+   * the decider must see from its state that the command was applied (e.g. a hold already
+   * recorded); the id still names the events, so a re-sent batch is not written twice.
+   */
+  cache?: StreamCache<Event, State>;
 }
 
 export interface HandleResult<Event, State> {
@@ -36,11 +46,13 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
   decider: Decider<Command, Event, State>,
   stream: string,
   command: Command,
-  options: HandleOptions<NoInfer<State>> = {},
+  options: HandleOptions<NoInfer<State>, NoInfer<Event>> = {},
 ): Promise<HandleResult<Event, State>> {
   const maxAttempts = options.maxAttempts ?? 5;
-  const { commandId, maxAttempts: _, known, ...metadataInput } = options;
+  const { commandId, maxAttempts: _, known, cache, ...metadataInput } = options;
   if (known && commandId) throw new Error('handleCommand: `known` cannot be combined with `commandId` (replays are found in the stream)');
+  if (known && cache) throw new Error('handleCommand: `known` cannot be combined with `cache` (the cache knows the stream)');
+  if (cache) return handleCached(store, decider, stream, command, cache, commandId, metadataInput, maxAttempts);
   for (let attempt = 1; ; attempt++) {
     let state: State;
     let head: bigint;
@@ -71,6 +83,59 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
       if (!(err instanceof ConcurrencyConflictError) || attempt >= maxAttempts) throw err;
       // Jittered, growing pause so two writers of a hot stream do not collide again in lockstep.
       await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(5 * 2 ** attempt, 100)));
+    }
+  }
+}
+
+/** handleCommand over a StreamCache: decide on the cached view, refresh it on a conflict or a no-op. */
+async function handleCached<Command, Event extends DomainEvent, State>(
+  store: EventStorePort,
+  decider: Decider<Command, Event, State>,
+  stream: string,
+  command: Command,
+  cache: StreamCache<Event, State>,
+  commandId: string | undefined,
+  metadataInput: Omit<MetadataInput, 'commandId'>,
+  maxAttempts: number,
+): Promise<HandleResult<Event, State>> {
+  let view: StreamView<State> | undefined = cache.guess(stream);
+  let fresh = false;
+  if (!view) {
+    view = await cache.refresh(stream, store);
+    fresh = true;
+  }
+  for (let attempt = 1; ; attempt++) {
+    let events: Event[];
+    try {
+      events = decider.decide(command, view.state);
+    } catch (err) {
+      if (fresh) throw err;
+      view = await cache.refresh(stream, store);
+      fresh = true;
+      continue;
+    }
+    if (events.length === 0) {
+      if (fresh) return { events, nextExpectedRevision: view.revision, state: view.state, replayed: false };
+      view = await cache.refresh(stream, store);
+      fresh = true;
+      continue;
+    }
+    const metadata = eventMetadata({ ...metadataInput, ...(commandId ? { commandId } : {}) });
+    const ids = eventIds(events.length, commandId);
+    const expected: ExpectedRevision = view.revision >= 0n ? { kind: 'exact', revision: view.revision } : { kind: 'no_stream' };
+    try {
+      const r = await store.append(
+        stream,
+        events.map((e, i) => encodeEvent(e, ids[i]!, metadata)),
+        expected,
+      );
+      const after = cache.applied(stream, view, events, r.nextExpectedRevision);
+      return { events, nextExpectedRevision: r.nextExpectedRevision, state: after.state, position: r.position, replayed: false };
+    } catch (err) {
+      if (!(err instanceof ConcurrencyConflictError) || attempt >= maxAttempts) throw err;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(5 * 2 ** attempt, 100)));
+      view = await cache.refresh(stream, store);
+      fresh = true;
     }
   }
 }

@@ -29,3 +29,24 @@ export function fold<Event, State>(
 export function assertNever(value: never): never {
   throw new Error(`unexpected ${JSON.stringify(value)}`);
 }
+
+/**
+ * The decider over a list of commands: each is decided on the state the ones before it left, and
+ * the events of all of them are appended together (one write for steps that belong together).
+ */
+export function inSequence<Command, Event, State>(decider: Decider<Command, Event, State>): Decider<readonly Command[], Event, State> {
+  return {
+    initialState: () => decider.initialState(),
+    evolve: (state, event) => decider.evolve(state, event),
+    decide(commands, state) {
+      const out: Event[] = [];
+      let s = state;
+      for (const command of commands) {
+        const events = decider.decide(command, s);
+        out.push(...events);
+        s = fold(decider, events, s);
+      }
+      return out;
+    },
+  };
+}

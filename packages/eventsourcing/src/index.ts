@@ -1,6 +1,6 @@
 // The event-sourcing toolkit: deciders, the protobuf event codec, metadata and trace links, the
 // command handler, and exactly-once projections, over the event store in-process or over gRPC.
-export { fold, assertNever, type Decider, type Message } from './decider';
+export { fold, inSequence, assertNever, type Decider, type Message } from './decider';
 export {
   DomainError,
   InvalidArgumentError,
@@ -27,5 +27,6 @@ export {
 export * from './ports';
 export { engineStore, clientStore, isWrongExpectedRevision, type EngineLike, type ClientLike } from './adapters';
 export { handleCommand, type HandleOptions, type HandleResult } from './command-handler';
+export { StreamCache, type StreamCacheOptions, type StreamView } from './stream-cache';
 export { runProjection, rebuildProjection, migrateProjections, loadProjectionCheckpoint, pause, type ProjectionOptions, type Progress } from './projection';
 export { given, type Then } from './testing';

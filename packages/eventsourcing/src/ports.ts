@@ -52,9 +52,20 @@ export interface EventFilter {
   eventTypes?: string[];
 }
 
+export interface ReadStreamFrom {
+  /** Only the events from this revision on (a cached fold catching up on its stream's tail). */
+  fromRevision?: bigint;
+}
+
 export interface EventStorePort {
-  /** Every event of the stream, oldest first; [] when the stream does not exist. */
-  readStream(stream: string): Promise<StoredEvent[]>;
+  /**
+   * Every event of the stream (from `fromRevision` when given), oldest first; [] when the stream
+   * does not exist. Callers that pass `fromRevision` still skip revisions they already hold, so a
+   * port (e.g. a test wrapper) that ignores it stays correct.
+   */
+  readStream(stream: string, options?: ReadStreamFrom): Promise<StoredEvent[]>;
+  /** The stream's last event; undefined when the stream does not exist (optional: snapshots use it when there). */
+  readLastEvent?(stream: string): Promise<StoredEvent | undefined>;
   /** Appends atomically; throws ConcurrencyConflictError when `expected` does not hold. */
   append(stream: string, events: readonly EventToAppend[], expected: ExpectedRevision): Promise<AppendResult>;
 }
