@@ -8,7 +8,6 @@ import type { SubscribeResponse } from '@mercato/protos/gen/mercato/eventstore/v
 import type { GetStreamMetadataRequest__Output } from '@mercato/protos/gen/mercato/eventstore/v1/GetStreamMetadataRequest';
 import type { DeleteStreamRequest__Output } from '@mercato/protos/gen/mercato/eventstore/v1/DeleteStreamRequest';
 import type { TombstoneStreamRequest__Output } from '@mercato/protos/gen/mercato/eventstore/v1/TombstoneStreamRequest';
-import type { ReadStreamResponse } from '@mercato/protos/gen/mercato/eventstore/v1/ReadStreamResponse';
 import { START, StreamNotFoundError, type EventStore, type Position, type ReadAllOptions, type SubscribeOptions, type SubscriptionMessage } from './store';
 import { DEFAULT_CONTENT_TYPE, fromProtoExpected, fromProtoFilter, fromProtoPosition, toProtoEvent, toProtoPosition } from './api/convert';
 import { toGrpcError, type Access } from './api/errors';
@@ -49,13 +48,13 @@ export function eventStoreHandlers(store: EventStore): Handlers {
         const max = validate.maxCount(req.maxCount);
         const from = req.from === 'revision' ? BigInt(req.revision!) : req.from === 'start' ? 'start' : req.from === 'end' ? 'end' : forwards ? 'start' : 'end';
         // One extra event tells whether the read reached the end without a second query.
-        const events = await store.readStream(req.stream, { direction: forwards ? 'forwards' : 'backwards', fromRevision: from, maxCount: max + 1 });
+        const page = await store.readStreamPage(req.stream, { direction: forwards ? 'forwards' : 'backwards', fromRevision: from, maxCount: max + 1 });
+        const events = page.events;
         const endOfStream = events.length <= max;
         if (!endOfStream) events.length = max;
-        const response: ReadStreamResponse = { events: events.map(toProtoEvent), endOfStream };
         const last = forwards && endOfStream ? events[events.length - 1] : !forwards && from === 'end' ? events[0] : undefined;
-        response.lastRevision = (last ? last.revision : await lastRevision(store, req.stream)).toString();
-        return response;
+        const head = last ? last.revision : (page.lastRevision ?? (await lastRevision(store, req.stream)));
+        return { events: events.map(toProtoEvent), endOfStream, lastRevision: head.toString() };
       }),
 
     ReadAll: (req) =>

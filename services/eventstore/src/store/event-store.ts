@@ -1,19 +1,18 @@
 // The event store engine: one class over the shared Database (PostgreSQL pool or PGlite).
+import { randomUUID } from 'node:crypto';
 import type { Database, Queryable } from '@mercato/db';
 import { InvalidArgumentError, StoreUnavailableError, StreamDeletedError, StreamNotFoundError, WrongExpectedRevisionError } from './errors';
 import { GroupCommitter } from './group-commit';
 import { DEFAULT_LIMITS, checkBatch, checkExpected, checkStreamName, type Limits } from './limits';
-import { START, comparePositions } from './position';
-import { readAllPage, readStream } from './reads';
+import { readAllPage, readStream, readStreamPage } from './reads';
 import { backoffMs, sleep } from './retry';
 import { migrate } from './schema';
-import { Waker, subscribe } from './subscription';
+import { Waker, subscribe, type LocalCommit } from './subscription';
 import type {
   AppendResult,
   EventToAppend,
   ExpectedRevision,
   Health,
-  Position,
   ReadAllOptions,
   ReadAllPage,
   ReadStreamOptions,
@@ -52,7 +51,8 @@ export class EventStore {
   private readonly batchSize: number;
   private readonly notifyDebounceMs: number;
   private readonly report: (err: unknown) => void;
-  private lastLocal: Position = START;
+  /** Sent as the NOTIFY payload, so this replica ignores its own (it woke its subscriptions directly). */
+  private readonly instanceId = randomUUID();
   private listening: Promise<void> | undefined;
   private unlisten: (() => Promise<void>) | undefined;
   private notifyState: 'idle' | 'sending' | 'again' = 'idle';
@@ -66,7 +66,9 @@ export class EventStore {
     this.channel = options.channel ?? 'mercato_eventstore';
     this.pollIntervalMs = options.pollIntervalMs ?? 250;
     this.batchSize = options.subscriptionBatchSize ?? 500;
-    this.notifyDebounceMs = options.notifyDebounceMs ?? 5;
+    // Other replicas also poll: a wake-up at most every 25 ms is plenty, and under load it keeps
+    // NOTIFY (a statement, and a cluster-wide lock at its commit) off the hot path.
+    this.notifyDebounceMs = options.notifyDebounceMs ?? 25;
     this.report = options.onError ?? (() => undefined);
     this.committer = new GroupCommitter(
       db,
@@ -78,7 +80,7 @@ export class EventStore {
         connectionRetryMs: 15_000,
         maxConflictRetries: 100,
       },
-      (last) => this.committed(last),
+      (commit) => this.committed(commit),
     );
   }
 
@@ -106,6 +108,13 @@ export class EventStore {
     return readStream(this.db, stream, options);
   }
 
+  /** readStream, plus the stream's last revision when no lifecycle limit can hide its last event. */
+  async readStreamPage(stream: string, options: ReadStreamOptions = {}): Promise<{ events: RecordedEvent[]; lastRevision: bigint | undefined }> {
+    this.assertOpen();
+    checkStreamName(stream, this.limits);
+    return readStreamPage(this.db, stream, options);
+  }
+
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     return (await this.readAllPage(options)).events;
   }
@@ -125,7 +134,6 @@ export class EventStore {
         limits: this.limits,
         pollIntervalMs: this.pollIntervalMs,
         batchSize: this.batchSize,
-        lastLocalCommit: () => this.lastLocal,
         ensureListening: (s) => this.ensureListening(s),
         register: (w) => {
           this.wakers.add(w);
@@ -241,10 +249,9 @@ export class EventStore {
     if (this.closing.signal.aborted) throw new StoreUnavailableError('the event store is closed');
   }
 
-  /** After a group commits: wake local subscriptions now, other replicas by a debounced NOTIFY. */
-  private committed(last: Position): void {
-    if (comparePositions(last, this.lastLocal) > 0) this.lastLocal = last;
-    for (const w of this.wakers) w.wake();
+  /** After a group commits: wake the local subscriptions it concerns now, other replicas by a debounced NOTIFY. */
+  private committed(commit: LocalCommit): void {
+    for (const w of this.wakers) w.committed(commit);
     if (this.db.kind === 'postgres') this.scheduleNotify();
   }
 
@@ -257,7 +264,7 @@ export class EventStore {
     this.notifyDone = (async () => {
       while (this.notifyState !== 'idle') {
         this.notifyState = 'sending';
-        await this.db.notify(this.channel, '').catch((err: unknown) => this.report(err));
+        await this.db.notify(this.channel, this.instanceId).catch((err: unknown) => this.report(err));
         await sleep(this.notifyDebounceMs);
         if (this.notifyState === 'sending') this.notifyState = 'idle';
       }
@@ -272,8 +279,12 @@ export class EventStore {
           const wakeAll = (): void => {
             for (const w of this.wakers) w.wake();
           };
+          // Our own NOTIFY only echoes commits whose subscriptions were woken already.
+          const onNotify = (sender: string): void => {
+            if (sender !== this.instanceId) wakeAll();
+          };
           // onReconnect: notifications sent while disconnected are lost, so everyone re-reads.
-          this.unlisten = await this.db.listen(this.channel, wakeAll, wakeAll);
+          this.unlisten = await this.db.listen(this.channel, onNotify, wakeAll);
           return;
         } catch (err) {
           this.report(err);

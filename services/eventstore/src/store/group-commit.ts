@@ -4,6 +4,7 @@ import type { Database } from '@mercato/db';
 import { StoreUnavailableError, StreamDeletedError, WrongExpectedRevisionError } from './errors';
 import type { CheckedBatch } from './limits';
 import { isConnectionError, isTransientConflict, backoffMs, sleep } from './retry';
+import type { LocalCommit } from './subscription';
 import type { AppendResult, EventToAppend, ExpectedRevision, Position } from './types';
 
 export interface AppendRequest {
@@ -49,7 +50,7 @@ export class GroupCommitter {
   constructor(
     private readonly db: Database,
     private readonly options: GroupCommitOptions,
-    private readonly onCommitted: (last: Position) => void,
+    private readonly onCommitted: (commit: LocalCommit) => void,
   ) {}
 
   submit(request: AppendRequest): Promise<AppendResult> {
@@ -122,6 +123,7 @@ export class GroupCommitter {
 
   private settle(group: Pending[], rows: ResultRow[]): void {
     let last: Position | undefined;
+    const written: Array<{ stream: string; type: string }> = [];
     for (const row of rows) {
       const p = group[Number(row.req) - 1];
       if (!p) continue;
@@ -129,7 +131,10 @@ export class GroupCommitter {
         case 0:
         case 2: {
           const position = { commit: BigInt(row.out_commit!), prepare: BigInt(row.out_prepare!) };
-          if (Number(row.status) === 0 && (!last || position.commit > last.commit || (position.commit === last.commit && position.prepare > last.prepare))) last = position;
+          if (Number(row.status) === 0) {
+            for (const e of p.events) written.push({ stream: p.stream, type: e.type });
+            if (!last || position.commit > last.commit || (position.commit === last.commit && position.prepare > last.prepare)) last = position;
+          }
           p.resolve({ nextExpectedRevision: BigInt(row.out_revision!), position });
           break;
         }
@@ -145,7 +150,7 @@ export class GroupCommitter {
           p.reject(new Error(`es_append returned unknown status ${row.status}`));
       }
     }
-    if (last) this.onCommitted(last);
+    if (last) this.onCommitted({ last, events: written });
   }
 }
 

@@ -14,6 +14,14 @@ const END: Position = { commit: (1n << 64n) - 1n, prepare: BigInt(MAX_BIGINT) };
 export const FILTER_SCAN_WINDOW = 2000;
 
 export async function readStream(q: Queryable, stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+  return (await readStreamPage(q, stream, options)).events;
+}
+
+/**
+ * readStream, plus the revision of the stream's last event when no lifecycle limit can hide it
+ * (max count 0, max age): then a caller answering "end of stream" needs no second query.
+ */
+export async function readStreamPage(q: Queryable, stream: string, options: ReadStreamOptions = {}): Promise<{ events: RecordedEvent[]; lastRevision: bigint | undefined }> {
   const direction = options.direction ?? 'forwards';
   const forwards = direction === 'forwards';
   const maxCount = checkMaxCount(options.maxCount);
@@ -25,9 +33,9 @@ export async function readStream(q: Queryable, stream: string, options: ReadStre
   else throw new InvalidArgumentError('fromRevision', "must be a revision >= 0, 'start' or 'end'");
   // Forwards from 'end' starts after the head: nothing yet.
   const revisionCondition = forwards ? (from === 'end' ? `e.revision > h.revision AND $2::bigint IS NOT NULL` : `e.revision >= $2::bigint`) : `e.revision <= $2::bigint`;
-  const { rows } = await q.query<EventRow & { head: string; deleted: boolean; tombstoned: boolean }>(
+  const { rows } = await q.query<EventRow & { head: string; deleted: boolean; tombstoned: boolean; limited: boolean }>(
     `WITH h AS (SELECT * FROM es_streams WHERE stream = $1)
-     SELECT h.revision::text AS head, h.deleted, h.tombstoned, ev.*
+     SELECT h.revision::text AS head, h.deleted, h.tombstoned, (coalesce(h.max_count = 0, false) OR h.max_age_seconds IS NOT NULL) AS limited, ev.*
        FROM h LEFT JOIN LATERAL (
          SELECT ${EVENT_COLUMNS} FROM es_events e
           WHERE e.stream = $1
@@ -42,7 +50,7 @@ export async function readStream(q: Queryable, stream: string, options: ReadStre
   if (!head) throw new StreamNotFoundError(stream);
   if (head.tombstoned) throw new StreamDeletedError(stream);
   if (head.deleted || BigInt(head.head) < 0n) throw new StreamNotFoundError(stream);
-  return rows.filter((r) => r.id !== null).map(toEvent);
+  return { events: rows.filter((r) => r.id !== null).map(toEvent), lastRevision: head.limited ? undefined : BigInt(head.head) };
 }
 
 /** Reads `$all` (committed events below the snapshot xmin), optionally filtered. */

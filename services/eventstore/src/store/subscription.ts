@@ -9,10 +9,32 @@ import { committedHead, readAllPage, readStreamAfter, visibleHead } from './read
 import { backoffMs, sleep } from './retry';
 import type { EventFilter, Position, RecordedEvent, SubscribeOptions, SubscriptionMessage } from './types';
 
-/** Wakes one waiting subscription; a wake that arrives while it is reading is not lost. */
+/** What one group commit wrote: the position of its last event, and each event's stream and type. */
+export interface LocalCommit {
+  last: Position;
+  events: ReadonlyArray<{ stream: string; type: string }>;
+}
+
+/**
+ * Wakes one waiting subscription; a wake that arrives while it is reading is not lost. A local
+ * commit wakes it only when one of the commit's events passes its filter: a subscription re-reads
+ * for what it can deliver, not for every append in the store (its position still advances past
+ * the others on the next read or poll). Wake-ups from elsewhere (other replicas) always wake.
+ */
 export class Waker {
   private pending = false;
   private release: (() => void) | undefined;
+  /** The newest local commit this subscription has to deliver something from. */
+  lastRelevant: Position = START;
+
+  constructor(private readonly wants?: (stream: string, type: string) => boolean) {}
+
+  committed(commit: LocalCommit): void {
+    const wants = this.wants;
+    if (wants && !commit.events.some((e) => wants(e.stream, e.type))) return;
+    if (comparePositions(commit.last, this.lastRelevant) > 0) this.lastRelevant = commit.last;
+    this.wake();
+  }
 
   wake(): void {
     this.pending = true;
@@ -44,8 +66,6 @@ export interface SubscriptionContext {
   limits: Limits;
   pollIntervalMs: number;
   batchSize: number;
-  /** The newest position this process committed (a live reader below it re-reads soon). */
-  lastLocalCommit(): Position;
   /** Resolves once the store LISTENs for other replicas' wake-ups (retrying until aborted). */
   ensureListening(signal: AbortSignal): Promise<void>;
   register(waker: Waker): () => void;
@@ -57,7 +77,7 @@ export async function* subscribe(ctx: SubscriptionContext, options: SubscribeOpt
   const checkpointEvery = options.checkpointEvery ?? 0;
   if (!Number.isSafeInteger(checkpointEvery) || checkpointEvery < 0) throw new InvalidArgumentError('checkpointEvery', 'must be a non-negative integer');
   if (options.to.kind === 'stream') checkStreamName(options.to.stream, ctx.limits, 'to.stream');
-  const waker = new Waker();
+  const waker = new Waker(interest(options));
   const unregister = ctx.register(waker);
   try {
     // LISTEN before the first read, so a commit between the read and the wait still wakes us.
@@ -67,6 +87,16 @@ export async function* subscribe(ctx: SubscriptionContext, options: SubscribeOpt
   } finally {
     unregister();
   }
+}
+
+/** Which committed events a subscription can deliver (undefined: all of them). */
+function interest(options: SubscribeOptions): ((stream: string, type: string) => boolean) | undefined {
+  const prefixes = options.filter?.streamPrefixes?.length ? options.filter.streamPrefixes : undefined;
+  const types = options.filter?.eventTypes?.length ? new Set(options.filter.eventTypes) : undefined;
+  const target = options.to.kind === 'stream' ? options.to.stream : undefined;
+  if (!prefixes && !types && target === undefined) return undefined;
+  return (stream, type) =>
+    (target === undefined || stream === target) && (!types || types.has(type)) && (!prefixes || prefixes.some((p) => stream.startsWith(p)));
 }
 
 /** Retries a read until it succeeds or the subscription is aborted (then undefined). */
@@ -126,9 +156,9 @@ async function* subscribeAll(
       caughtUp = true;
       yield { kind: 'caught_up' };
     }
-    // A local commit we cannot see yet is held back by an older transaction still running:
-    // look again soon instead of waiting for the next wake-up.
-    const behind = comparePositions(ctx.lastLocalCommit(), position) > 0;
+    // A local commit with events for us that we cannot see yet is held back by an older
+    // transaction still running: look again soon instead of waiting for the next wake-up.
+    const behind = comparePositions(waker.lastRelevant, position) > 0;
     const delay = behind ? Math.min(ctx.pollIntervalMs, 2 ** Math.min(quickRetries++, 10)) : ctx.pollIntervalMs;
     await waker.wait(delay, signal);
   }
