@@ -3,6 +3,7 @@ export * from './service';
 export * from './api';
 export * from './inventory';
 export * from './seed';
+export * from './snapshots';
 export * from './domain/events';
 export * from './domain/lines';
 export * from './domain/stock';

@@ -2,11 +2,18 @@
 // line plus its record ("reservation-<order_id>"). The record is written first (the lines, then
 // each decision) and the stock streams follow it, every step idempotent, so any call repeated
 // after a crash part-way carries the recorded state through to all reserved or all released.
-import { ConcurrencyConflictError, decodeEvent, fold, handleCommand, type EventStorePort, type HandleResult } from '@mercato/eventsourcing';
+//
+// Both kinds of stream are folded once and kept in memory (StreamCache): a decision is taken on the
+// cached state and appended at its revision, so a hot stock stream is never read whole again; only
+// the events after the cached revision are read, when the entry is cold, stale (the append
+// conflicted) or a decision writes nothing or refuses (it is then taken again on the fresh state).
+// A cold stock stream starts from its latest snapshot (snapshots.ts).
+import { DomainError, FailedPreconditionError, ConcurrencyConflictError, handleCommand, StreamCache, type EventStorePort, type HandleResult, type StreamView } from '@mercato/eventsourcing';
 import type { OrderLineEvent, StockEvent } from './domain/events';
 import { byProduct, normalizeLines, type Line, type Shortage } from './domain/lines';
 import { reservationDecider, type ReservationCommand, type ReservationState } from './domain/reservation';
 import { available, holdOf, stockDecider, type StockCommand, type StockState } from './domain/stock';
+import { StockSnapshots } from './snapshots';
 
 export const stockStream = (productId: string): string => `stock-${productId}`;
 export const reservationStream = (orderId: string): string => `reservation-${orderId}`;
@@ -41,6 +48,12 @@ export interface InventoryOptions {
   concurrency?: number;
   /** Load-decide-append attempts on a contended stream before answering ABORTED. */
   maxAttempts?: number;
+  /** Stock streams and reservation records kept folded in memory (each; default 10 000). */
+  cachedStreams?: number;
+  /** Events folded between two snapshots of a stock stream, at least (default 1000). */
+  snapshotEvery?: number;
+  /** Errors the inventory recovers from (a snapshot that could not be read or written). */
+  onError?: (err: unknown) => void;
 }
 
 /** A command id per (action, key...): event ids derive from it, so a repeated append writes nothing. */
@@ -50,6 +63,9 @@ export class Inventory {
   private readonly now: () => Date;
   private readonly concurrency: number;
   private readonly maxAttempts: number;
+  private readonly stocks: StreamCache<StockEvent, StockState>;
+  private readonly reservations: StreamCache<OrderLineEvent, ReservationState>;
+  private readonly snapshots: StockSnapshots;
 
   constructor(
     private readonly store: EventStorePort,
@@ -59,8 +75,18 @@ export class Inventory {
     this.concurrency = options.concurrency ?? 16;
     // A best-selling product is one hot stream: many orders may race for it at once.
     this.maxAttempts = options.maxAttempts ?? 50;
+    const maxStreams = options.cachedStreams ?? 10_000;
+    this.snapshots = new StockSnapshots(store, { ...(options.snapshotEvery ? { minEvents: options.snapshotEvery } : {}), ...(options.onError ? { onError: options.onError } : {}) });
+    this.stocks = new StreamCache(store, stockDecider, {
+      maxStreams,
+      start: (stream) => this.snapshots.load(productOf(stream)),
+      onRefresh: (stream, view) => this.snapshots.maybeSave(productOf(stream), view),
+    });
+    // A reservation record is named after its order: usually new when first asked for.
+    this.reservations = new StreamCache(store, reservationDecider, { maxStreams, assumeNew: true });
   }
 
+  /** Answered from the store as it is now (the cached folds caught up), not from memory alone. */
   async levels(productIds: readonly string[]): Promise<StockLevel[]> {
     return mapLimit(productIds, this.concurrency, async (productId) => {
       const { state, revision } = await this.loadStock(productId);
@@ -95,9 +121,19 @@ export class Inventory {
 
   /** Ships the reserved units: only when every line is held, and only once. */
   async commit(orderId: string, caller: Caller = {}): Promise<ReservationView> {
-    const current = await this.loadReservation(orderId);
+    try {
+      return await this.commitOn(orderId, caller, false);
+    } catch (err) {
+      // Refused on what this process remembered: ask again on the streams as they are now.
+      if (!(err instanceof DomainError)) throw err;
+      return this.commitOn(orderId, caller, true);
+    }
+  }
+
+  private async commitOn(orderId: string, caller: Caller, fresh: boolean): Promise<ReservationView> {
+    const current = fresh ? await this.loadReservation(orderId) : (this.reservations.peek(reservationStream(orderId))?.state ?? (await this.loadReservation(orderId)));
     // What the stock streams hold goes into the decision, taken on the record at its revision.
-    const held = current.status === 'open' ? await this.heldLines(orderId, current.lines) : [];
+    const held = current.status === 'open' ? await this.heldLines(orderId, current.lines, fresh) : [];
     const decided = await this.decideReservation(orderId, { type: 'Commit', data: { orderId, held, now: this.now() } }, caller);
     return this.settle(orderId, decided, caller);
   }
@@ -119,9 +155,7 @@ export class Inventory {
         await this.releaseLines(orderId, r.lines, caller);
         return { orderId, status: 'released', lines: r.lines, shortages: [] };
       case 'committed':
-        await mapLimit(r.lines, this.concurrency, ({ productId }) =>
-          this.decideStock(productId, { type: 'Commit', data: { productId, orderId, now: this.now() } }, commandId('commit', orderId, productId), caller, orderId),
-        );
+        await mapLimit(r.lines, this.concurrency, ({ productId }) => this.commitLine(orderId, productId, caller));
         return { orderId, status: 'committed', lines: r.lines, shortages: [] };
     }
   }
@@ -166,37 +200,59 @@ export class Inventory {
     return found.flat();
   }
 
-  /** The lines whose units are reserved (or already committed) for the order on their streams. */
-  private async heldLines(orderId: string, lines: readonly Line[]): Promise<Line[]> {
+  /**
+   * The lines whose units are reserved (or already committed) for the order on their streams, as
+   * this process last saw them (`fresh`: as the store has them now). A line seen as not held only
+   * makes the commit refuse, and a refusal is asked again fresh (commit).
+   */
+  private async heldLines(orderId: string, lines: readonly Line[], fresh: boolean): Promise<Line[]> {
     const held = await mapLimit(lines, this.concurrency, async (line) => {
-      const status = holdOf((await this.loadStock(line.productId)).state, orderId)?.status;
+      const cached = fresh ? undefined : this.stocks.peek(stockStream(line.productId));
+      const status = holdOf((cached ?? (await this.loadStock(line.productId))).state, orderId)?.status;
       return status === 'reserved' || status === 'committed' ? [line] : [];
     });
     return held.flat();
   }
 
-  private async loadStock(productId: string): Promise<{ state: StockState; revision: bigint }> {
-    const recorded = await this.store.readStream(stockStream(productId));
-    const state = fold(stockDecider, recorded.map((e) => decodeEvent<StockEvent>(e)));
-    return { state, revision: recorded.length ? recorded[recorded.length - 1]!.revision : 0n };
+  /**
+   * Carries a committed record out on one stock stream. A hold the stream no longer knows was
+   * committed and forgotten long ago (HOLD_MEMORY_MS): the record's commit was decided on every
+   * line being held, and after it a hold can only become committed, never released.
+   */
+  private async commitLine(orderId: string, productId: string, caller: Caller): Promise<void> {
+    try {
+      await this.decideStock(productId, { type: 'Commit', data: { productId, orderId, now: this.now() } }, commandId('commit', orderId, productId), caller, orderId);
+    } catch (err) {
+      const stock = this.stocks.peek(stockStream(productId))?.state;
+      if (err instanceof FailedPreconditionError && stock && !holdOf(stock, orderId) && stock.forgotten > 0) return;
+      throw err;
+    }
+  }
+
+  private async loadStock(productId: string): Promise<StreamView<StockState>> {
+    return this.stocks.refresh(stockStream(productId));
   }
 
   private async loadReservation(orderId: string): Promise<ReservationState> {
-    const recorded = await this.store.readStream(reservationStream(orderId));
-    return fold(reservationDecider, recorded.map((e) => decodeEvent<OrderLineEvent>(e)));
+    return (await this.reservations.refresh(reservationStream(orderId))).state;
   }
 
-  private decideStock(productId: string, command: StockCommand, id: string, caller: Caller, correlationId: string): Promise<HandleResult<StockEvent, StockState>> {
-    return handleCommand(this.store, stockDecider, stockStream(productId), command, { commandId: id, correlationId, maxAttempts: this.maxAttempts, ...user(caller) });
+  private async decideStock(productId: string, command: StockCommand, id: string, caller: Caller, correlationId: string): Promise<HandleResult<StockEvent, StockState>> {
+    const stream = stockStream(productId);
+    const r = await handleCommand(this.store, stockDecider, stream, command, { commandId: id, correlationId, maxAttempts: this.maxAttempts, cache: this.stocks, ...user(caller) });
+    this.snapshots.maybeSave(productId, { state: r.state, revision: r.nextExpectedRevision });
+    return r;
   }
 
   private async decideReservation(orderId: string, command: ReservationCommand, caller: Caller): Promise<ReservationState> {
     // Other lines under the same order must reach the decider (and be refused), not replay the first.
     const id = command.type === 'Open' ? commandId('open', orderId, JSON.stringify(normalizeLines(command.data.lines))) : commandId(command.type.toLowerCase(), orderId);
-    const r = await handleCommand(this.store, reservationDecider, reservationStream(orderId), command, { commandId: id, correlationId: orderId, maxAttempts: this.maxAttempts, ...user(caller) });
+    const r = await handleCommand(this.store, reservationDecider, reservationStream(orderId), command, { commandId: id, correlationId: orderId, maxAttempts: this.maxAttempts, cache: this.reservations, ...user(caller) });
     return r.state;
   }
 }
+
+const productOf = (stream: string): string => stream.slice('stock-'.length);
 
 const user = (caller: Caller): { userId?: string } => (caller.userId ? { userId: caller.userId } : {});
 

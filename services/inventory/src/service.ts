@@ -18,7 +18,7 @@ export type InventoryConfig = Config<typeof inventoryConfig>;
 
 export async function setupInventory(kit: Kit<InventoryConfig>): Promise<void> {
   const es = new EventStoreClient(kit.client<EventStoreServiceDefinition>('eventstore'));
-  const inventory = new Inventory(clientStore(es));
+  const inventory = new Inventory(clientStore(es), { onError: (err) => kit.log.warn({ err: (err as Error)?.message }, 'stock snapshot not read or written; folding from the stream instead') });
   const reservations = new Counter({
     name: 'mercato_stock_reservations_total',
     help: 'Answered reservation calls, by method and the reservation status answered (reserved, rejected, released, committed).',
