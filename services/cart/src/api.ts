@@ -1,7 +1,7 @@
 // gRPC handlers of mercato.cart.v1.CartService: validate → price (catalog) → load, decide, append
 // (handleCommand retries conflicts) → answer the folded cart.
 import { check, GrpcError, invalidArgument, type AsyncHandlers, type CallContext, type ServeOptions } from '@mercato/kit';
-import { decodeEvent, DomainError, fold, handleCommand, type EventStorePort, type HandleResult } from '@mercato/eventsourcing';
+import { DomainError, handleCommand, StreamCache, type EventStorePort, type HandleResult } from '@mercato/eventsourcing';
 import type { CartServiceHandlers } from '@mercato/protos/gen/mercato/cart/v1/CartService';
 import { authorize, authorizeMergeTarget, CartOwnedError, type Actor } from './domain/access';
 import { cartDecider, type CartCommand, type CartEvent, type CartLimits, type CartState } from './domain/cart';
@@ -50,15 +50,21 @@ export interface CartDeps {
 export function cartHandlers({ store, catalog, limits }: CartDeps): AsyncHandlers<CartServiceHandlers> {
   const decider = cartDecider(limits);
 
+  // Carts stay folded in memory: a shopper's next change is decided on the cart as this process
+  // left it and appended at its revision; only newer events are read (a stale cart costs a conflict).
+  const carts = new StreamCache<CartEvent, CartState>(store, decider);
+
+  /** The cart as the store has it now (the remembered fold caught up with newer events). */
   async function load(cartId: string): Promise<{ state: CartState; revision: bigint }> {
-    const recorded = await store.readStream(cartStream(cartId));
-    return { state: fold(decider, recorded.map((e) => decodeEvent<CartEvent>(e))), revision: recorded.at(-1)?.revision ?? -1n };
+    return carts.refresh(cartStream(cartId));
   }
 
   async function execute(ctx: CallContext, command: CartCommand, commandId?: string): Promise<HandleResult<CartEvent, CartState>> {
     try {
-      // Ten attempts: a burst of adds to one cart (several tabs, a script) all land.
-      return await handleCommand(store, decider, cartStream(command.data.cartId), command, { ...(commandId ? { commandId } : {}), userId: command.data.actor.userId || undefined, maxAttempts: 10 });
+      // Ten attempts: a burst of adds to one cart (several tabs, a script) all land. A command id
+      // (a merge) is found among the stream's events, so those commands read the stream.
+      const options = { userId: command.data.actor.userId || undefined, maxAttempts: 10 };
+      return await handleCommand(store, decider, cartStream(command.data.cartId), command, commandId ? { ...options, commandId } : { ...options, cache: carts });
     } catch (err) {
       return refuse(err, ctx);
     }

@@ -13,7 +13,7 @@ import type { Address__Output } from '@mercato/protos/gen/mercato/common/v1/Addr
 import type { CartServiceDefinition } from '@mercato/protos/gen/mercato/cart/v1/CartService';
 import type { ShippingSpeed__Output } from '@mercato/protos/gen/mercato/shipping/v1/ShippingSpeed';
 import { nextStep, STEP_OF, type OrderCommand, type OrderState } from './domain/order';
-import type { CheckoutSaga, SagaClients } from './saga';
+import type { CheckoutSaga, OrderView, SagaClients } from './saga';
 
 export interface OrdersApiOptions {
   saga: CheckoutSaga;
@@ -96,16 +96,28 @@ export function ordersHandlers(o: OrdersApiOptions): AsyncHandlers<OrdersService
   const now = o.now ?? (() => new Date());
   const { saga, clients } = o;
 
-  /** Waits for the saga (already running) until it ends or the caller's time is nearly up. */
-  async function settle(orderId: string, ctx: CallContext): Promise<OrderState> {
+  /**
+   * Drives the saga (or joins its driver) until it ends or the caller's time is nearly up.
+   * `known`: the order as just written, so the driver starts without reading it.
+   */
+  async function settle(orderId: string, ctx: CallContext, known?: OrderView): Promise<OrderState> {
     const budget = Math.min(o.placeWaitMs, ctx.deadline ? ctx.deadline.getTime() - Date.now() - DEADLINE_MARGIN_MS : Infinity);
-    const driver = saga.drive(orderId, ctx.traceContext);
+    const driver = saga.drive(orderId, ctx.traceContext, known);
+    let finished: OrderState | undefined;
     if (budget > 0) {
       // The driver may also stop on an error: the stream has the truth either way.
       const waited = new AbortController();
-      await Promise.race([driver.catch(() => undefined), sleep(budget, undefined, { signal: waited.signal }).catch(() => undefined)]);
+      finished = await Promise.race([
+        driver.catch(() => undefined),
+        sleep(budget, undefined, { signal: waited.signal }).then(
+          () => undefined,
+          () => undefined,
+        ),
+      ]);
       waited.abort();
     }
+    // A driver that ran to the end returns the order as it wrote it last: no need to read it again.
+    if (finished && !nextStep(finished, { riskEnabled: saga.riskEnabled })) return finished;
     return (await saga.load(orderId)).state;
   }
 
@@ -143,6 +155,7 @@ export function ordersHandlers(o: OrdersApiOptions): AsyncHandlers<OrdersService
       const { shippingAddress, billingAddress, speed } = checkPlaceOrder(req);
       const orderId = orderIdFor(user.id, req.idempotencyKey);
       let { state } = await saga.load(orderId);
+      let placed: OrderView | undefined;
       if (state.phase === 'new') {
         // The cart first: it checks the caller may use it before anything is written anywhere.
         const priced = await price(req, shippingAddress, speed, ctx);
@@ -169,7 +182,8 @@ export function ordersHandlers(o: OrdersApiOptions): AsyncHandlers<OrdersService
           },
         };
         try {
-          state = await saga.record(orderId, place, 'place', user.id);
+          placed = await saga.place(orderId, place, user.id);
+          state = placed.state;
         } catch (err) {
           // A concurrent identical request placed it first: continue with that order.
           if ((err as { code?: string }).code !== 'FAILED_PRECONDITION') throw err;
@@ -177,7 +191,7 @@ export function ordersHandlers(o: OrdersApiOptions): AsyncHandlers<OrdersService
         }
       }
       if (state.placed!.cartId !== req.cartId) throw new GrpcError(status.FAILED_PRECONDITION, `idempotency_key was already used for an order of cart ${state.placed!.cartId}`);
-      state = await settle(orderId, ctx);
+      state = await settle(orderId, ctx, placed);
       if (state.phase === 'confirmed' && !ctx.signal.aborted) {
         // The user's token is live here: empty the cart now the order holds its lines. A failure
         // leaves the cart as it was, which costs the shopper nothing.

@@ -5,7 +5,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { status } from '@grpc/grpc-js';
 import { context, ROOT_CONTEXT, type Context } from '@opentelemetry/api';
-import { decodeEvent, DomainError, fold, handleCommand, type EventStorePort } from '@mercato/eventsourcing';
+import { decodeEvent, DomainError, fold, handleCommand, inSequence, type EventStorePort, type HandleResult } from '@mercato/eventsourcing';
 import { GrpcError, type KitClient, type Logger, type Money } from '@mercato/kit';
 import type { CatalogServiceDefinition } from '@mercato/protos/gen/mercato/catalog/v1/CatalogService';
 import type { InventoryServiceDefinition } from '@mercato/protos/gen/mercato/inventory/v1/InventoryService';
@@ -38,6 +38,15 @@ export interface SagaOptions {
 
 export const orderStream = (orderId: string): string => `order-${orderId}`;
 
+/** Several outcomes recorded in one append (steps done together, and the confirmation after them). */
+const orderSteps = inSequence(orderDecider);
+
+/** The order as last read or written: state and the stream's revision (-1n: no stream). */
+export interface OrderView {
+  state: OrderState;
+  revision: bigint;
+}
+
 /** Codes that say "try again later" rather than "this request is wrong". */
 const TRANSIENT = new Set<number>([status.UNAVAILABLE, status.DEADLINE_EXCEEDED, status.RESOURCE_EXHAUSTED, status.ABORTED, status.INTERNAL, status.UNKNOWN, status.CANCELLED]);
 
@@ -58,27 +67,38 @@ export class CheckoutSaga {
     this.riskEnabled = !!o.clients.risk;
   }
 
-  async load(orderId: string): Promise<{ state: OrderState; revision: bigint }> {
+  async load(orderId: string): Promise<OrderView> {
     const stored = await this.o.store.readStream(orderStream(orderId));
     const state = fold(orderDecider, stored.map((e) => decodeEvent<OrderEvent>(e)));
     return { state, revision: stored.length ? stored[stored.length - 1]!.revision : -1n };
   }
 
-  /** Records a command on the order (idempotent by `commandId`). */
-  async record(orderId: string, command: OrderCommand, commandId: string, customerId?: string): Promise<OrderState> {
-    const r = await handleCommand(this.o.store, orderDecider, orderStream(orderId), command, { commandId: `${orderId}/${commandId}`, correlationId: orderId, userId: customerId });
-    return r.state;
+  /**
+   * Places a new order: decided on the empty stream the caller just read and appended with
+   * no_stream, so the first request wins; a second one conflicts, reads the order and is refused
+   * with FAILED_PRECONDITION ("already exists"). Returns the order as written, to drive from.
+   */
+  async place(orderId: string, command: Extract<OrderCommand, { type: 'Place' }>, customerId: string): Promise<OrderView> {
+    const r = await handleCommand(this.o.store, orderDecider, orderStream(orderId), command, {
+      known: { state: orderDecider.initialState(), revision: -1n },
+      correlationId: orderId,
+      userId: customerId,
+    });
+    return { state: r.state, revision: r.nextExpectedRevision };
   }
 
   isDriving(orderId: string): boolean {
     return this.drivers.has(orderId);
   }
 
-  /** Drives the order until it needs nothing more (or the service stops); one driver per order here. */
-  drive(orderId: string, trace: Context = ROOT_CONTEXT): Promise<OrderState> {
+  /**
+   * Drives the order until it needs nothing more (or the service stops); one driver per order here.
+   * `known`: the order as the caller just wrote it, so the driver does not read it again.
+   */
+  drive(orderId: string, trace: Context = ROOT_CONTEXT, known?: OrderView): Promise<OrderState> {
     let driver = this.drivers.get(orderId);
     if (!driver) {
-      driver = context.with(trace, () => this.run(orderId)).finally(() => this.drivers.delete(orderId));
+      driver = context.with(trace, () => this.run(orderId, known)).finally(() => this.drivers.delete(orderId));
       this.drivers.set(orderId, driver);
     }
     return driver;
@@ -90,24 +110,38 @@ export class CheckoutSaga {
     await Promise.allSettled([...this.drivers.values()]);
   }
 
-  private async run(orderId: string): Promise<OrderState> {
-    // The order is read once; each recorded step returns the new state and revision, so later
-    // steps decide on it without reading the stream again (a stale view only costs a conflict).
-    let { state, revision } = await this.load(orderId);
+  private async run(orderId: string, known?: OrderView): Promise<OrderState> {
+    // The order is read once (or not at all when the caller just wrote it); each recorded step
+    // returns the new state and revision, so later steps decide on it without reading the stream
+    // again (a stale view only costs a conflict).
+    let { state, revision } = known ?? (await this.load(orderId));
+    const products = this.productsOnce();
     for (;;) {
       const action = nextStep(state, { riskEnabled: this.riskEnabled });
       if (!action || this.stopping.signal.aborted) return state;
       const t0 = process.hrtime.bigint();
-      const command = await this.perform(action, state);
-      if (!command) return state; // stopped while waiting to retry
+      // Stock commit and capture both come after the shipment and depend on nothing but it: they
+      // run together and are recorded in one append, with the confirmation that follows them.
+      const actions: SagaAction[] = action === 'commit-stock' && !state.paymentCaptured ? ['commit-stock', 'capture-payment'] : [action];
+      const done = await Promise.all(actions.map((a) => this.perform(a, state, products)));
+      const commands = done.filter((c): c is OrderCommand => c !== undefined);
+      if (commands.length === 0) return state; // stopped while waiting to retry
+      let confirm = false;
       try {
-        const r = await handleCommand(this.o.store, orderDecider, orderStream(orderId), command, {
+        if (commands.length === done.length) {
+          const after = fold(orderDecider, orderSteps.decide(commands, state), state);
+          confirm = nextStep(after, { riskEnabled: this.riskEnabled }) === 'confirm';
+          if (confirm) commands.push({ type: 'Confirm', data: { now: (this.o.now ?? (() => new Date()))() } });
+        }
+        const r: HandleResult<OrderEvent, OrderState> = await handleCommand(this.o.store, orderSteps, orderStream(orderId), commands, {
           known: { state, revision },
           correlationId: orderId,
           userId: state.placed?.customerId,
         });
         ({ state, nextExpectedRevision: revision } = r);
-        this.o.observe?.(action, outcomeOf(command), Number(process.hrtime.bigint() - t0) / 1e9);
+        const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+        actions.forEach((a, i) => done[i] && this.o.observe?.(a, outcomeOf(done[i]), seconds));
+        if (confirm) this.o.observe?.('confirm', 'ok', seconds);
       } catch (err) {
         // Another driver recorded a different outcome first: reload and go on from there.
         if (!(err instanceof DomainError)) throw err;
@@ -118,7 +152,7 @@ export class CheckoutSaga {
   }
 
   /** Does one action against its dependency and says what to record. */
-  private async perform(action: SagaAction, s: OrderState): Promise<OrderCommand | undefined> {
+  private async perform(action: SagaAction, s: OrderState, products: ProductLookup): Promise<OrderCommand | undefined> {
     const orderId = s.placed!.orderId;
     const now = () => (this.o.now ?? (() => new Date()))();
     const fail = (reason: Parameters<typeof failCommand>[1], message: string) => failCommand(action, reason, message, now());
@@ -129,7 +163,7 @@ export class CheckoutSaga {
     for (;;) {
       attempt++;
       try {
-        return await this.step(action, s, now);
+        return await this.step(action, s, now, products);
       } catch (err) {
         if (!isTransient(err)) {
           if (bounded) return fail(action === 'create-shipment' ? 'FAILURE_REASON_SHIPPING_UNAVAILABLE' : 'FAILURE_REASON_DEPENDENCY_UNAVAILABLE', `${action} was refused: ${(err as Error).message}`);
@@ -150,19 +184,19 @@ export class CheckoutSaga {
     }
   }
 
-  private async step(action: SagaAction, s: OrderState, now: () => Date): Promise<OrderCommand> {
+  private async step(action: SagaAction, s: OrderState, now: () => Date, products: ProductLookup): Promise<OrderCommand> {
     const placed = s.placed!;
     const priced = s.priced!;
     const orderId = placed.orderId;
     const c = this.o.clients;
     switch (action) {
       case 'assess-risk': {
-        const products = await this.products(priced.lines.map((l) => l.productId));
+        const catalog = await products(priced.lines.map((l) => l.productId));
         const r = await c.risk!.call('Assess', {
           orderId,
           customerId: placed.customerId,
           total: priced.total,
-          lines: priced.lines.map((l) => ({ productId: l.productId, quantity: l.quantity, unitPrice: l.unitPrice, categoryId: products.get(l.productId)?.categoryId ?? '' })),
+          lines: priced.lines.map((l) => ({ productId: l.productId, quantity: l.quantity, unitPrice: l.unitPrice, categoryId: catalog.get(l.productId)?.categoryId ?? '' })),
           shippingAddress: placed.shippingAddress,
           billingAddress: placed.billingAddress,
           card: placed.card,
@@ -195,11 +229,11 @@ export class CheckoutSaga {
         throw new GrpcError(status.FAILED_PRECONDITION, `payment ${p.paymentId} is ${p.status}, not authorized`);
       }
       case 'create-shipment': {
-        const products = await this.products(priced.lines.map((l) => l.productId));
+        const catalog = await products(priced.lines.map((l) => l.productId));
         const r = await c.shipping.call('CreateShipment', {
           orderId,
           destination: placed.shippingAddress,
-          parcels: priced.lines.map((l) => ({ productId: l.productId, quantity: l.quantity, unitWeightGrams: products.get(l.productId)?.weightGrams ?? 0 })),
+          parcels: priced.lines.map((l) => ({ productId: l.productId, quantity: l.quantity, unitWeightGrams: catalog.get(l.productId)?.weightGrams ?? 0 })),
           speed: placed.shippingSpeed,
           currencyCode: priced.total?.currencyCode ?? '',
         });
@@ -225,11 +259,27 @@ export class CheckoutSaga {
   }
 
   /** The catalog's view of the order's products (category for risk, weight for shipping). */
-  private async products(productIds: string[]): Promise<Map<string, { categoryId: string; weightGrams: number }>> {
+  private async products(productIds: string[]): Promise<ProductFacts> {
     const r = await this.o.clients.catalog.call('BatchGetProducts', { productIds });
     return new Map(r.products.map((p) => [p.id, { categoryId: p.categoryId, weightGrams: p.weightGrams }]));
   }
+
+  /** One catalog lookup per driver run, shared by the steps that need it (a failed one is asked again). */
+  private productsOnce(): ProductLookup {
+    let found: Promise<ProductFacts> | undefined;
+    return (productIds) => {
+      found ??= this.products(productIds).catch((err: unknown) => {
+        found = undefined;
+        throw err;
+      });
+      return found;
+    };
+  }
 }
+
+type ProductFacts = Map<string, { categoryId: string; weightGrams: number }>;
+/** The order's products; the lines never change within a run, so one answer serves every step. */
+type ProductLookup = (productIds: string[]) => Promise<ProductFacts>;
 
 function failCommand(action: SagaAction, reason: Extract<OrderCommand, { type: 'Fail' }>['data']['reason'], message: string, now: Date): OrderCommand {
   return { type: 'Fail', data: { step: STEP_OF[action], reason, message, now } };

@@ -1,7 +1,7 @@
 // gRPC handlers of mercato.payments.v1.PaymentsService: validate → provider latency/failure →
 // load → decide → append → answer. Refusals of the deciders become gRPC statuses here.
 import { status } from '@grpc/grpc-js';
-import { decodeEvent, DomainError, fold, handleCommand, type EventStorePort, type HandleOptions } from '@mercato/eventsourcing';
+import { DomainError, handleCommand, StreamCache, type EventStorePort, type HandleOptions } from '@mercato/eventsourcing';
 import { check, checkMoney, GrpcError, invalidArgument, zeroMoney, type AsyncHandlers, type CallContext, type ServeOptions } from '@mercato/kit';
 import type { AuthorizeRequest__Output } from '@mercato/protos/gen/mercato/payments/v1/AuthorizeRequest';
 import type { CardSummary__Output } from '@mercato/protos/gen/mercato/payments/v1/CardSummary';
@@ -9,9 +9,9 @@ import type { Payment as PaymentMessage } from '@mercato/protos/gen/mercato/paym
 import type { PaymentsServiceHandlers } from '@mercato/protos/gen/mercato/payments/v1/PaymentsService';
 import { CARD_TOKEN_PATTERN, type CardKeys } from './card-keys';
 import { checkCard, type CheckedCard } from './domain/card';
-import { cardStream, cardToken, type CardTokenEvent } from './domain/card-token';
+import { cardStream, cardToken, type CardTokenEvent, type TokenizedCard } from './domain/card-token';
 import { issuerDecision } from './domain/issuer';
-import { payment, paymentIdFor, paymentStream, type Payment, type PaymentCommand, type PaymentEvent } from './domain/payment';
+import { payment, paymentIdFor, paymentStream, type Payment, type PaymentCommand, type PaymentEvent, type PaymentState } from './domain/payment';
 import type { Flakiness, Injected } from './flakiness';
 
 export interface PaymentsDeps {
@@ -74,21 +74,28 @@ export function paymentsHandlers(deps: PaymentsDeps): AsyncHandlers<PaymentsServ
   const now = deps.now ?? (() => new Date());
   const provider = (ctx: CallContext): Promise<void> => deps.flakiness.before(ctx.signal, (kind) => deps.onInjected?.(ctx, kind));
   const meta = (ctx: CallContext): HandleOptions => (ctx.user ? { userId: ctx.user.id } : {});
+  // Payments and card tokens stay folded in memory: Capture decides on the payment Authorize
+  // left, Authorize on the card TokenizeCard stored, with no read (a stale entry costs a conflict
+  // and a read of the newer events). Both kinds of stream are named after fresh keys: a stream not
+  // in memory is taken as new, and read only if the append finds it exists.
+  const payments = new StreamCache<PaymentEvent, PaymentState>(undefined, payment, { assumeNew: true });
+  const cards = new StreamCache<CardTokenEvent, TokenizedCard>(undefined, cardToken, { assumeNew: true });
 
   async function tokenizedCard(store: EventStorePort, token: string): Promise<{ card: CardSummary__Output; fingerprint: string }> {
-    const state = fold(cardToken, (await store.readStream(cardStream(token))).map((e) => decodeEvent<CardTokenEvent>(e)));
+    // A token's stream is written once: a remembered one is current.
+    const state = (cards.peek(cardStream(token)) ?? (await cards.refresh(cardStream(token), store))).state;
     if (!state) throw new GrpcError(status.NOT_FOUND, 'card_token: no card has this token');
     return state;
   }
 
   async function loadPayment(store: EventStorePort, paymentId: string): Promise<Payment> {
-    const p = fold(payment, (await store.readStream(paymentStream(paymentId))).map((e) => decodeEvent<PaymentEvent>(e)));
+    const p = (await payments.refresh(paymentStream(paymentId), store)).state;
     if (!p) throw new GrpcError(status.NOT_FOUND, `payment ${paymentId} not found`);
     return p;
   }
 
   async function run(ctx: CallContext, command: PaymentCommand): Promise<{ payment: PaymentMessage }> {
-    const r = await refusalsAsStatus(() => handleCommand(deps.store(ctx), payment, paymentStream(command.data.paymentId), command, meta(ctx)));
+    const r = await refusalsAsStatus(() => handleCommand(deps.store(ctx), payment, paymentStream(command.data.paymentId), command, { ...meta(ctx), cache: payments }));
     // Defined: on an unknown payment the decider refuses with NOT_FOUND.
     return { payment: toPaymentMessage(r.state!) };
   }
@@ -100,7 +107,7 @@ export function paymentsHandlers(deps: PaymentsDeps): AsyncHandlers<PaymentsServ
       await provider(ctx);
       const token = keys.token(idempotencyKey);
       const command = { type: 'Tokenize' as const, data: { cardToken: token, card: card.summary, fingerprint: keys.fingerprint(card.number), idempotencyKey: idempotencyKey ?? '', now: now() } };
-      const r = await refusalsAsStatus(() => handleCommand(deps.store(ctx), cardToken, cardStream(token), command, meta(ctx)));
+      const r = await refusalsAsStatus(() => handleCommand(deps.store(ctx), cardToken, cardStream(token), command, { ...meta(ctx), cache: cards }));
       return { cardToken: token, card: r.state!.card };
     },
 
