@@ -14,6 +14,8 @@ module.exports = {
     '^@mercato/(catalog|eventstore|cart|inventory|payments|shipping|orders|order-history|gateway|loadgen|recommendations|risk|assistant|sentinel)$': '<rootDir>/services/$1/src',
   },
   testTimeout: 60_000,
+  // The usual output, then the slowest files (where the time budget goes).
+  reporters: ['default', '<rootDir>/scripts/jest-slowest.js'],
   // One worker: the event store's $all reads follow the snapshot-xmin rule, which is cluster-wide,
   // so the property test's deliberately held transactions would hold back other files' reads on
   // the shared PostgreSQL server if they ran at the same time.
