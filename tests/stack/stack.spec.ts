@@ -1,7 +1,7 @@
 // `npm start` as a user runs it: the CLI starts every implemented service as its own process,
 // each answers SERVING and reflection, and Ctrl-C leaves no process behind.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -36,6 +36,26 @@ function alive(pid: number): boolean {
   } catch {
     return false;
   }
+}
+
+/** The pids of a process's children (from /proc), once there are at least `count` of them. */
+async function waitForChildren(parent: number, count: number): Promise<number[]> {
+  for (const end = Date.now() + 60_000; Date.now() < end; ) {
+    const children = readdirSync('/proc')
+      .filter((d) => /^\d+$/.test(d))
+      .filter((d) => {
+        try {
+          // Field 4 of /proc/<pid>/stat is the parent pid (after the parenthesized command name).
+          return Number(readFileSync(`/proc/${d}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]) === parent;
+        } catch {
+          return false; // gone meanwhile
+        }
+      })
+      .map(Number);
+    if (children.length >= count) return children;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`the runner did not spawn ${count} services within 60 s`);
 }
 
 const started: ChildProcess[] = [];
@@ -79,6 +99,24 @@ describe('local stack runner', () => {
     expect(run.output()).toContain('mercato: stopped');
     rmSync(dir, { recursive: true, force: true });
   }, 180_000);
+
+  it('Ctrl-C during start-up stops the services already spawned', async () => {
+    // A start timeout no service can meet keeps the runner in start-up for as long as we need.
+    const run = runCli(['--random-ports', '--only', 'catalog,cart,eventstore', '--start-timeout', '600'], { CATALOG_SEED: 'true' });
+    const spawned = await waitForChildren(run.child.pid!, 3);
+    run.child.kill('SIGINT');
+    const [code] = (await once(run.child, 'exit')) as [number];
+    expect(run.output()).toContain('SIGINT during start-up');
+    expect(run.output()).toContain('start-up cancelled');
+    expect(code).toBe(130);
+    expect(spawned.filter(alive)).toEqual([]);
+  }, 120_000);
+
+  it('refuses a bad --start-timeout with a message naming it', async () => {
+    const run = runCli(['--start-timeout', 'soon']);
+    await expect(run.ready).rejects.toThrow(/exited with 2/);
+    expect(run.output()).toContain('--start-timeout must be a number of seconds');
+  });
 
   it('fails fast naming the service when one dies during start-up', async () => {
     const run = runCli(['--random-ports', '--only', 'catalog'], { CATALOG_SEED: 'maybe' });

@@ -10,6 +10,7 @@ const HELP = `Usage: npm start -- [options]
   --data-dir DIR       keep PGlite data on disk under DIR (default: in memory)
   --random-ports       pick free ports instead of the topology's
   --status-file FILE   write the started processes and ports as JSON once all are SERVING
+  --start-timeout S    seconds every service has to answer SERVING (default 120)
   --help`;
 
 async function main(): Promise<void> {
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
         'data-dir': { type: 'string' },
         'random-ports': { type: 'boolean', default: false },
         'status-file': { type: 'string' },
+        'start-timeout': { type: 'string' },
         help: { type: 'boolean', default: false },
       },
     }).values;
@@ -37,10 +39,29 @@ async function main(): Promise<void> {
     process.stderr.write('mercato: --postgres must be a postgres:// URL\n');
     process.exit(2);
   }
+  let startTimeoutMs: number | undefined;
+  if (args['start-timeout'] !== undefined) {
+    const seconds = Number(args['start-timeout']);
+    if (!/^\d+(\.\d+)?$/.test(args['start-timeout']) || seconds <= 0 || seconds > 3600) {
+      process.stderr.write('mercato: --start-timeout must be a number of seconds between 0 and 3600\n');
+      process.exit(2);
+    }
+    startTimeoutMs = Math.round(seconds * 1000);
+  }
+  // Ctrl-C during start-up stops the services already spawned; after it, drains them all.
+  const startup = new AbortController();
+  let onSignal = (signal: string): void => {
+    process.stdout.write(`\nmercato: ${signal} during start-up: stopping the services started so far...\n`);
+    startup.abort();
+  };
+  process.on('SIGINT', () => onSignal('SIGINT'));
+  process.on('SIGTERM', () => onSignal('SIGTERM'));
   const t0 = Date.now();
   let stack;
   try {
     stack = await startStack({
+      signal: startup.signal,
+      ...(startTimeoutMs !== undefined ? { startTimeoutMs } : {}),
       ...(args.only ? { only: args.only.split(',').map((s) => s.trim()).filter(Boolean) } : {}),
       ...(args.postgres ? { postgres: args.postgres } : {}),
       ...(args['data-dir'] ? { dataDir: args['data-dir'] } : {}),
@@ -48,7 +69,7 @@ async function main(): Promise<void> {
     });
   } catch (err) {
     process.stderr.write(`mercato: ${err instanceof StackError ? err.message : (err as Error).stack}\n`);
-    process.exit(1);
+    process.exit(startup.signal.aborted ? 130 : 1);
   }
   if (args['status-file']) writeFileSync(args['status-file'], JSON.stringify({ processes: stack.processes }, null, 2));
   const rows = stack.processes.map((p) => `  ${p.name.padEnd(16)} ${p.grpcPort ? `grpc 127.0.0.1:${p.grpcPort}` : p.httpPort ? `http://127.0.0.1:${p.httpPort}` : ''}`.padEnd(44) + `metrics http://127.0.0.1:${p.metricsPort}/metrics`);
@@ -60,17 +81,16 @@ async function main(): Promise<void> {
   );
   stack.onExit((name, code, signal) => process.stderr.write(`mercato: ${name} exited (${signal ?? `code ${code}`}); the others keep running\n`));
   let stopping = false;
-  const stop = (signal: string): void => {
+  const running = stack;
+  onSignal = (signal: string): void => {
     if (stopping) return;
     stopping = true;
-    process.stdout.write(`\nmercato: ${signal}: draining ${stack.processes.length} services...\n`);
-    stack.stop().then(() => {
+    process.stdout.write(`\nmercato: ${signal}: draining ${running.processes.length} services...\n`);
+    void running.stop().then(() => {
       process.stdout.write('mercato: stopped\n');
       process.exit(0);
     });
   };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
 }
 
 void main();

@@ -28,6 +28,11 @@ export interface StackOptions {
   /** The token signing keys (default: a fresh pair); tests and benchmarks pass theirs to mint user tokens. */
   signingKeys?: { publicKey: string; privateKey: string };
   startTimeoutMs?: number;
+  /**
+   * Cancels start-up (e.g. Ctrl-C while services are still starting): every process already
+   * spawned is stopped and startStack rejects with a StackError. No effect once it has resolved.
+   */
+  signal?: AbortSignal;
   /** Where service log lines go, already prefixed with the service name. */
   output?: (line: string) => void;
   topology?: Topology;
@@ -164,6 +169,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     });
   });
   startupFailure.catch(() => undefined);
+  const cancelled = new Promise<never>((_, reject) => {
+    const cancel = () => reject(new StackError('start-up cancelled: every service started so far was stopped'));
+    if (options.signal?.aborted) cancel();
+    else options.signal?.addEventListener('abort', cancel, { once: true });
+  });
+  cancelled.catch(() => undefined);
 
   // The embedded databases start from one template cluster: make it once, before six services
   // would each find it missing at the same moment.
@@ -212,6 +223,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       if (!stopping) for (const fn of exitHandlers) fn(s.name, code, signal);
     });
   };
+  if (options.signal?.aborted) await cancelled;
   for (const s of selected) launch(s);
 
   // Wait for every service to answer SERVING (gRPC health; GET /healthz 200 on an HTTP port);
@@ -230,7 +242,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     }
   };
   try {
-    await Promise.race([Promise.all(selected.map(waitServing)), startupFailure]);
+    await Promise.race([Promise.all(selected.map(waitServing)), startupFailure, cancelled]);
   } catch (err) {
     await stopAll();
     throw err;
