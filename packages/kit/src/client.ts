@@ -270,8 +270,10 @@ export class KitClient<D = Record<string, MethodDefinition<unknown, unknown, unk
     state.set(STATE.closed);
     metrics.bulkheadCapacity.set({ target }, settings.capacity);
     metrics.bulkheadInFlight.set({ target }, 0);
-    for (const name of ['success', 'failure', 'reject', 'open', 'half_open', 'close', 'bulkhead_reject', 'fallback']) event(name).inc(0);
-    this.breaker.on('success', () => event('success').inc());
+    for (const name of ['success', 'filtered', 'failure', 'reject', 'open', 'half_open', 'close', 'bulkhead_reject', 'fallback']) event(name).inc(0);
+    // opossum emits 'success' for an error its filter let through too (a client mistake, e.g.
+    // NOT_FOUND): the breaker counts it as healthy, the metric tells the two apart.
+    this.breaker.on('success', (result: unknown) => event(result instanceof Error ? 'filtered' : 'success').inc());
     this.breaker.on('failure', (err: unknown) => {
       if (!isBulkheadFull(err)) event('failure').inc();
     });

@@ -26,7 +26,7 @@ export class KitMetrics {
   readonly clientMsgSent = new Counter({ name: 'grpc_client_msg_sent_total', help: 'Total number of gRPC stream messages sent by the client.', labelNames: RPC_LABELS, registers: [this.registry] });
 
   readonly breakerState = new Gauge({ name: 'mercato_breaker_state', help: 'Circuit breaker state per target: 0 closed, 1 half-open, 2 open.', labelNames: ['target'], registers: [this.registry] });
-  readonly breakerEvents = new Counter({ name: 'mercato_breaker_events_total', help: 'Circuit breaker events per target (success, failure, reject, open, half_open, close, bulkhead_reject, fallback).', labelNames: ['target', 'event'], registers: [this.registry] });
+  readonly breakerEvents = new Counter({ name: 'mercato_breaker_events_total', help: 'Circuit breaker events per target (success, filtered = a client error rather than the target failing, failure, reject, open, half_open, close, bulkhead_reject, fallback).', labelNames: ['target', 'event'], registers: [this.registry] });
   readonly bulkheadInFlight = new Gauge({ name: 'mercato_bulkhead_in_flight', help: 'Calls in flight per target, against the bulkhead capacity.', labelNames: ['target'], registers: [this.registry] });
   readonly bulkheadCapacity = new Gauge({ name: 'mercato_bulkhead_capacity', help: 'Bulkhead capacity per target (concurrent calls allowed).', labelNames: ['target'], registers: [this.registry] });
   readonly clientRetries = new Counter({ name: 'mercato_client_retries_total', help: 'Client retries of idempotent methods, per target and method.', labelNames: ['target', 'grpc_method'], registers: [this.registry] });

@@ -37,12 +37,18 @@ describe('kit client', () => {
     ['FAILED_PRECONDITION', status.FAILED_PRECONDITION],
     ['PERMISSION_DENIED', status.PERMISSION_DENIED],
   ])('keeps the breaker closed on %s', async (_name, code) => {
-    const client = echoClient(echo.grpcPort, { breaker: { volumeThreshold: 4 } });
+    const metrics = new KitMetrics('caller', { runtimeMetrics: false });
+    const client = echoClient(echo.grpcPort, { metrics, breaker: { volumeThreshold: 4 } });
     for (let i = 0; i < 20; i++) {
       await expect(client.call('Echo', { failCode: code })).rejects.toMatchObject({ code });
     }
     expect(client.state).toBe('closed');
     await expect(client.call('Echo', { message: 'still fine' })).resolves.toMatchObject({ message: 'still fine' });
+    // The client's mistakes are counted apart from the calls that succeeded.
+    const text = await metrics.registry.metrics();
+    expect(text).toContain('mercato_breaker_events_total{target="echo",event="filtered",service="caller"} 20');
+    expect(text).toContain('mercato_breaker_events_total{target="echo",event="success",service="caller"} 1');
+    expect(text).toContain('mercato_breaker_events_total{target="echo",event="failure",service="caller"} 0');
     client.close();
   });
 
