@@ -5,6 +5,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { status } from '@grpc/grpc-js';
+import { parseFaults } from '@mercato/kit';
 import { loadTopology } from '@mercato/topology';
 import {
   chartDir, crdDir, CrdValidator, describeWith, findTool, helmTemplate, isCoreKind, requireAll, run, validateCore,
@@ -53,7 +55,7 @@ describeWith('helm', helm !== undefined, () => {
   });
 
   test('values.schema.json rejects unknown and invalid values', () => {
-    for (const bad of ['mesh=consul', 'postgres.mode=mysql', 'typo=1', 'services.catalog.scaling.minReplicas=0']) {
+    for (const bad of ['mesh=consul', 'postgres.mode=mysql', 'typo=1', 'services.catalog.scaling.minReplicas=0', 'faults.services.payments.rules[0].errorRate=2', 'faults.services.payments.rules[0].method=Authorize']) {
       expect(() => run(helm!, ['template', 'x', chartDir, '--set', bad])).toThrow(/schema|must be|additional/i);
     }
   });
@@ -379,6 +381,31 @@ describeWith('helm', helm !== undefined, () => {
         expect(JSON.parse(text)).toEqual(JSON.parse(fs.readFileSync(path.join(chartDir, 'dashboards', file), 'utf8')));
       }
     }
+  });
+
+  test('fault flags: one ConfigMap key per enabled service, mounted whole as its FAULTS_FILE, each a document the kit accepts', () => {
+    const rule = 'faults.services.payments.rules[0]';
+    const objs = helmTemplate(helm!, { 'services.risk.enabled': 'false', [`${rule}.method`]: 'mercato.payments.v1.PaymentsService/Authorize', [`${rule}.delayMs`]: '300', [`${rule}.errorRate`]: '1', [`${rule}.errorCode`]: 'UNAVAILABLE' });
+    const cm = byKind(objs, 'ConfigMap').find((c) => c.metadata.name === 'faults')!;
+    const deployments = byKind(objs, 'Deployment');
+    expect(sorted(Object.keys(cm.data))).toEqual(sorted(deployments.map((d) => `${d.metadata.name}.json`)));
+    expect(Object.keys(cm.data)).not.toContain('risk.json');
+    for (const [key, text] of Object.entries<string>(cm.data)) {
+      const rules = parseFaults(text, key);
+      if (key === 'payments.json') expect(rules).toEqual([{ method: 'mercato.payments.v1.PaymentsService/Authorize', delayMs: 300, delayJitterMs: 0, errorRate: 1, errorCode: status.UNAVAILABLE }]);
+      else expect(rules).toEqual([]);
+    }
+    for (const d of deployments) {
+      const pod = d.spec.template.spec;
+      const container = pod.containers[0];
+      expect(container.env).toContainEqual({ name: 'FAULTS_FILE', value: `/etc/mercato/faults/${d.metadata.name}.json` });
+      // A subPath mount would never see the ConfigMap's updates: the whole volume is mounted.
+      expect(container.volumeMounts).toContainEqual({ name: 'faults', mountPath: '/etc/mercato/faults', readOnly: true });
+      expect(pod.volumes).toContainEqual({ name: 'faults', configMap: { name: 'faults' } });
+    }
+    const off = helmTemplate(helm!, { 'faults.enabled': 'false' });
+    expect(byKind(off, 'ConfigMap').map((c) => c.metadata.name)).not.toContain('faults');
+    for (const d of byKind(off, 'Deployment')) expect(d.spec.template.spec.containers[0].env.map((e: { name: string }) => e.name)).not.toContain('FAULTS_FILE');
   });
 
   test('the PrometheusRule leaves out the rules of disabled services', () => {
