@@ -8,18 +8,21 @@
 // Reports per backend: checkouts per second (confirmed orders), p50/p99 PlaceOrder latency, CPU
 // time per checkout summed over every service process (utime + stime from /proc), and the peak
 // total RSS of the suite. Writes bench/results/checkout.json and bench/results/checkout.md.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+// One checkout is shopper.ts and the /proc readings are processes.ts (`npm run bench` reuses both).
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { postgresAvailable, testServerUrl } from '@mercato/db';
-import { placeOrderRequest, startCommerce, uniqueId, type Commerce } from '../../tests/commerce/harness';
+import { startCommerce, type Commerce } from '../../tests/commerce/harness';
+import { cpuMsBetween, cpuSnapshot, percentile, RssSampler, totalRssBytes } from './processes';
+import { checkoutOnce, productIds } from './shopper';
+import { dropDatabases } from './suite';
 
 const SHOPPERS = Number(process.env.BENCH_SHOPPERS ?? 8);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
 const BACKENDS = (process.env.BENCH_BACKENDS ?? 'pglite,postgres').split(',').map((s) => s.trim());
-const CLOCK_TICKS = 100; // USER_HZ on Linux
 
 for (const [name, value] of Object.entries({ BENCH_SHOPPERS: SHOPPERS, BENCH_SECONDS: SECONDS, BENCH_WARMUP_SECONDS: WARMUP_SECONDS })) {
   if (!Number.isFinite(value) || value < 0 || (name !== 'BENCH_WARMUP_SECONDS' && value <= 0)) throw new Error(`${name} must be a positive number, got ${value}`);
@@ -43,43 +46,11 @@ interface Result {
   idleRssMb: number;
 }
 
-function cpuTicks(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return Number(fields[11]) + Number(fields[12]); // utime, stime
-}
-
-function rssBytes(pid: number): number {
-  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return m ? Number(m[1]) * 1024 : 0;
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
 async function shop(c: Commerce, products: string[], until: () => boolean, record: (ms: number, outcome: 'confirmed' | 'failed' | 'error') => void, shopper: number): Promise<void> {
-  let n = 0;
-  while (!until()) {
-    // A new customer each time: one shopper placing an order every second would be (rightly)
-    // declined by the risk service's velocity features.
-    const user = uniqueId(`shopper${shopper}`);
-    const cartId = user; // a signed-in shopper's cart id is their user id
-    try {
-      const lines = 1 + (n % 3);
-      for (let i = 0; i < lines; i++) {
-        const productId = products[(shopper * 7 + n * 3 + i * 11) % products.length]!;
-        await c.cart.call('AddItem', { cartId, productId, quantity: 1 + (i % 2) }, c.as(user));
-      }
-      const t0 = performance.now();
-      const { order } = await c.orders.call('PlaceOrder', placeOrderRequest(cartId, uniqueId('k')), { ...c.as(user), deadlineMs: 10_000 });
-      record(performance.now() - t0, order?.status === 'ORDER_STATUS_CONFIRMED' ? 'confirmed' : 'failed');
-    } catch (err) {
-      record(NaN, 'error');
-      if (n < 3) console.error(`shopper ${shopper}: ${(err as Error).message}`);
-    }
-    n++;
+  for (let n = 0; !until(); n++) {
+    const r = await checkoutOnce(c, products, { shopper, n });
+    record(r.outcome === 'error' ? NaN : r.placeOrderMs, r.outcome === 'pending' ? 'failed' : r.outcome);
+    if (r.error && n < 3) console.error(`shopper ${shopper}: ${r.error.message}`);
   }
 }
 
@@ -92,10 +63,9 @@ async function measure(backend: string): Promise<Result> {
     output: () => undefined,
   });
   try {
-    const { products: listed } = await c.catalog.call('ListProducts', { page: { pageSize: 100, pageToken: '' }, orderBy: 'PRODUCT_ORDER_UNSPECIFIED', categoryId: '', tags: [] });
-    const products = listed.map((p) => p.id);
+    const products = await productIds(c.catalog);
     const pids = () => c.stack.processes.map((p) => ({ name: p.name, pid: p.pid }));
-    const idleRss = pids().reduce((sum, p) => sum + rssBytes(p.pid), 0);
+    const idleRss = totalRssBytes(pids());
 
     let measuring = false;
     const latencies: number[] = [];
@@ -115,23 +85,21 @@ async function measure(backend: string): Promise<Result> {
     const shoppers = Array.from({ length: SHOPPERS }, (_, i) => shop(c, products, () => Date.now() >= stopAt, record, i));
 
     await new Promise((r) => setTimeout(r, WARMUP_SECONDS * 1000));
-    const cpuBefore = new Map(pids().map((p) => [p.name, cpuTicks(p.pid)]));
-    let peakRss = 0;
-    const sampler = setInterval(() => (peakRss = Math.max(peakRss, pids().reduce((sum, p) => sum + rssBytes(p.pid), 0))), 250);
+    const cpuBefore = cpuSnapshot(pids());
+    const sampler = new RssSampler(pids);
     measuring = true;
     const t0 = performance.now();
     stopAt = Date.now() + SECONDS * 1000;
     await new Promise((r) => setTimeout(r, SECONDS * 1000));
     measuring = false;
     const elapsed = (performance.now() - t0) / 1000;
-    const cpuAfter = new Map(pids().map((p) => [p.name, cpuTicks(p.pid)]));
-    clearInterval(sampler);
+    const cpuAfter = cpuSnapshot(pids());
+    const peakRss = sampler.stop();
     await Promise.all(shoppers);
 
     const byService: Record<string, number> = {};
     let cpuMs = 0;
-    for (const [name, after] of cpuAfter) {
-      const ms = ((after - (cpuBefore.get(name) ?? after)) / CLOCK_TICKS) * 1000;
+    for (const [name, ms] of Object.entries(cpuMsBetween(cpuBefore, cpuAfter))) {
       cpuMs += ms;
       byService[name] = confirmed ? Math.round((ms / confirmed) * 100) / 100 : NaN;
     }
@@ -155,14 +123,7 @@ async function measure(backend: string): Promise<Result> {
     };
   } finally {
     await c.stop();
-    if (backend === 'postgres') {
-      const { default: pg } = await import('pg');
-      const admin = new pg.Client({ connectionString: testServerUrl() });
-      await admin.connect();
-      const { rows } = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [`${prefix}%`]);
-      for (const r of rows) await admin.query(`DROP DATABASE IF EXISTS ${r.datname} WITH (FORCE)`);
-      await admin.end();
-    }
+    if (backend === 'postgres') await dropDatabases(prefix);
   }
 }
 
