@@ -1,4 +1,7 @@
+import { mkdtempSync, rmSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { openDatabase, pgliteTemplatePath, testDatabaseIfAvailable, type Database } from '@mercato/db';
 
 describe.each(['pglite', 'postgres'] as const)('database on %s', (kind) => {
@@ -88,6 +91,21 @@ describe('PGlite template', () => {
     } finally {
       await a.close();
       await b.close();
+    }
+  });
+
+  it('runs every embedded database with small shared buffers, in memory and on disk', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'mercato-pglite-'));
+    const inMemory = await openDatabase();
+    const onDisk = await openDatabase({ dataDir: dir });
+    try {
+      for (const db of [inMemory, onDisk]) {
+        expect((await db.query<{ shared_buffers: string; wal_buffers: string }>('SELECT current_setting($1) AS shared_buffers, current_setting($2) AS wal_buffers', ['shared_buffers', 'wal_buffers'])).rows).toEqual([{ shared_buffers: '16MB', wal_buffers: '1MB' }]);
+      }
+    } finally {
+      await inMemory.close();
+      await onDisk.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
