@@ -13,6 +13,7 @@ import {
   validateProductInput,
   validateRating,
   validateReviewInput,
+  validateTag,
   type CatalogSeed,
   type Category,
   type CategorySummary,
@@ -491,7 +492,7 @@ function toProduct(row: ProductRow): Product {
 function validateTagFilter(tags: unknown): string[] {
   if (tags === undefined || tags === null) return [];
   if (!Array.isArray(tags) || tags.length > LIMITS.tags) throw new InvalidArgumentError('tags', `must be a list of at most ${LIMITS.tags} tags`);
-  return [...new Set(tags.map((t, i) => requireText(t, `tags[${i}]`, LIMITS.tag).toLowerCase()))].sort();
+  return [...new Set(tags.map((t, i) => validateTag(t, `tags[${i}]`)))].sort();
 }
 
 function toReview(row: ReviewRow): Review {

@@ -167,6 +167,8 @@ describe.each(['pglite', 'postgres'] as const)('catalog store on %s', (kind) => 
     expect(waterproof.map((p) => p.id)).toEqual(seed.products.filter((p) => p.tags.includes('waterproof')).map((p) => p.id));
     expect(waterproof.length).toBeGreaterThan(0);
     expect(await collect({ tags: ['waterproof', 'no-such-tag'] })).toEqual([]);
+    // A tag no product could carry is refused, naming it, before it reaches the database (PostgreSQL refuses a NUL in text).
+    await expectInvalid(store.listProducts({ tags: ['waterproof', 'fuzz\u0000\u001b[2J'] }), 'tags[1]');
 
     await expectInvalid(store.listProducts({ orderBy: 'cheapest' as ProductOrder }), 'orderBy');
     const byName = await store.listProducts({ orderBy: 'name', pageSize: 2 });
@@ -222,6 +224,7 @@ describe.each(['pglite', 'postgres'] as const)('catalog store on %s', (kind) => 
     expect((await store.search({ query: 'the and of' })).items).toEqual([]);
     expect((await store.search({ query: 'skillet -carbon', pageSize: 100 })).items.every((h) => !/carbon/i.test(h.product.name))).toBe(true);
     await expectInvalid(store.search({ query: '   ' }), 'query');
+    await expectInvalid(store.search({ query: 'hiking boots\u0000' }), 'query');
     await expectInvalid(store.search({ query: 'x'.repeat(201) }), 'query');
   });
 
@@ -272,6 +275,10 @@ describe.each(['pglite', 'postgres'] as const)('catalog store on %s', (kind) => 
     await expectInvalid(store.addReview({ ...valid, rating: 0 }), 'rating');
     await expectInvalid(store.addReview({ ...valid, title: ' ' }), 'title');
     await expectInvalid(store.addReview({ ...valid, body: 'x'.repeat(4001) }), 'body');
+    // A NUL would reach PostgreSQL (which refuses it) as an internal error: refused here, naming the field; line breaks are text.
+    await expectInvalid(store.addReview({ ...valid, title: 'Ok\u0000\u001b[2J' }), 'title');
+    await expectInvalid(store.addReview({ ...valid, body: 'Ok.\u0007' }), 'body');
+    expect((await store.addReview({ ...valid, body: 'Line one.\r\n\tLine two.' })).body).toBe('Line one.\r\n\tLine two.');
     expect(await failure(store.addReview({ ...valid, productId: 'NOPE-0000' }))).toBeInstanceOf(NotFoundError);
   });
 

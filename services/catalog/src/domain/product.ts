@@ -100,12 +100,16 @@ const PRODUCT_ID_RE = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 const CATEGORY_ID_RE = /^[a-z0-9][a-z0-9-]*$/;
 const TAG_RE = /^[a-z0-9][a-z0-9 -]*$/;
 
-/** A trimmed, non-blank string of at most `max` characters. */
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+/** A trimmed, non-blank string of at most `max` characters, without control characters. */
 export function requireText(value: unknown, field: string, max: number): string {
   if (typeof value !== 'string') throw new InvalidArgumentError(field, 'must be a string');
   const text = value.trim();
   if (text.length === 0) throw new InvalidArgumentError(field, 'must not be empty');
   if (text.length > max) throw new InvalidArgumentError(field, `must be at most ${max} characters`);
+  // PostgreSQL refuses a NUL in text; the other control characters are no one's typing either (tabs and line breaks are).
+  if (CONTROL_CHARACTERS.test(text)) throw new InvalidArgumentError(field, 'must not contain control characters');
   return text;
 }
 
@@ -121,6 +125,13 @@ export function validateCategoryId(value: unknown, field = 'category'): string {
   return id;
 }
 
+/** A tag, lowercased: a product's own or one to filter by (a NUL or other control character never reaches the database). */
+export function validateTag(value: unknown, field: string): string {
+  const tag = requireText(value, field, LIMITS.tag).toLowerCase();
+  if (!TAG_RE.test(tag)) throw new InvalidArgumentError(field, 'may hold only letters, digits, spaces and "-"');
+  return tag;
+}
+
 export function validateCategory(input: Category): Category {
   return {
     id: validateCategoryId(input.id, 'id'),
@@ -133,10 +144,7 @@ export function validateProductInput(input: ProductInput): ProductInput {
   if (typeof input !== 'object' || input === null) throw new InvalidArgumentError('product', 'is required');
   if (!Array.isArray(input.tags)) throw new InvalidArgumentError('tags', 'must be a list of strings');
   if (input.tags.length > LIMITS.tags) throw new InvalidArgumentError('tags', `must hold at most ${LIMITS.tags} tags`);
-  const tags = [...new Set(input.tags.map((t, i) => requireText(t, `tags[${i}]`, LIMITS.tag).toLowerCase()))];
-  tags.forEach((t, i) => {
-    if (!TAG_RE.test(t)) throw new InvalidArgumentError(`tags[${i}]`, 'may hold only letters, digits, spaces and "-"');
-  });
+  const tags = [...new Set(input.tags.map((t, i) => validateTag(t, `tags[${i}]`)))];
   const product: ProductInput = {
     id: validateProductId(input.id),
     name: requireText(input.name, 'name', LIMITS.name),
