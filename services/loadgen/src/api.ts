@@ -11,6 +11,8 @@ import { OptionError, checkRunOptions, type RunOptions } from './options';
 import { LoadRun, type RunDeps, type RunState } from './run';
 
 const KEPT_RUNS = 20;
+/** Run ids are UUIDs (36 characters); a little room to spare. */
+const MAX_RUN_ID = 64;
 
 export interface RunDefaults {
   targetUrl: string;
@@ -48,6 +50,8 @@ export class RunControl {
 
   /** The run with this id, or the current (last) one for an empty id. */
   find(runId: string): LoadRun {
+    // Bounded before it is echoed: a megabyte in NOT_FOUND's message is more than any client takes in a trailer.
+    if (runId.length > MAX_RUN_ID) throw invalidArgument('run_id', `must be a run's id (at most ${MAX_RUN_ID} characters) or empty for the latest run`);
     const run = runId ? this.runs.get(runId) : this.latest;
     if (!run) throw runId ? notFound(`run ${runId}`) : notFound('a run (none has been started)');
     return run;

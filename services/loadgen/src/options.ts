@@ -71,8 +71,12 @@ function number(value: unknown, option: string, limits: { min: number; max: numb
   return n;
 }
 
+const MAX_URL_LENGTH = 2048;
+
 export function checkTargetUrl(value: unknown, option: string): string {
   if (typeof value !== 'string' || value === '') throw new OptionError(option, 'is required (the gateway, e.g. http://127.0.0.1:8080)');
+  // Before it is echoed in an error: a megabyte in a gRPC status is more than any client takes in a trailer.
+  if (value.length > MAX_URL_LENGTH) throw new OptionError(option, `must be at most ${MAX_URL_LENGTH} characters, got ${value.length}`);
   let url: URL;
   try {
     url = new URL(value);

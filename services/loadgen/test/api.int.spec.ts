@@ -126,6 +126,10 @@ describe('loadgen control API over gRPC', () => {
     await client.call('StopRun', { runId: '' }, admin());
     await eventually('the second run to finish', async () => ((await client.call('GetStats', { runId: '' })).run!.state === 'RUN_STATE_FINISHED' ? true : undefined));
     expect(await rpcError(client.call('GetStats', { runId: 'no-such-run' }))).toMatchObject({ code: status.NOT_FOUND });
+    // A megabyte of id is refused, not echoed back in a trailer no client accepts.
+    const huge = 'a'.repeat(1024 * 1024);
+    expect(await rpcError(client.call('GetStats', { runId: huge }))).toMatchObject({ code: status.INVALID_ARGUMENT, details: expect.stringContaining('run_id') });
+    expect(await rpcError(client.call('StopRun', { runId: huge }, admin()))).toMatchObject({ code: status.INVALID_ARGUMENT, details: expect.stringContaining('run_id') });
   });
 
   it('exposes its metrics with every scenario and outcome from the start', async () => {

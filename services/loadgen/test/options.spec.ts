@@ -38,6 +38,7 @@ describe('loadgen command line', () => {
     [['--url', 'ftp://example.com'], '--url: must be an http:// or https:// URL, got "ftp://example.com"'],
     [['--url', 'localhost:8080'], '--url: must be an http:// or https:// URL, got "localhost:8080"'],
     [['--url', 'http://x/?a=1'], '--url: must be a base URL without query or fragment'],
+    [['--url', `http://${'a'.repeat(3000)}`], '--url: must be at most 2048 characters, got 3007'],
     [['--weights', '{"teleport":1}'], '--weights.teleport: is not a scenario (known: browse, search, view_product, add_to_cart, checkout, view_orders)'],
     [['--weights', '{"browse":-2}'], '--weights.browse: must be a number from 0 to 1000000'],
     [['--weights', '5'], '--weights: must be a JSON object such as {"browse":5,"checkout":1}'],
