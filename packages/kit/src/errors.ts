@@ -42,10 +42,19 @@ export interface StatusObject {
   incident?: string;
 }
 
+/**
+ * Status details travel in an HTTP/2 header: a message that quotes a huge input (a 1 MiB id in
+ * "order <id> not found") would make the answer too big to reach the client at all, which then
+ * sees DEADLINE_EXCEEDED. Details are cut to this many characters.
+ */
+export const MAX_STATUS_DETAILS = 1024;
+
+const capped = (details: string): string => (details.length <= MAX_STATUS_DETAILS ? details : `${details.slice(0, MAX_STATUS_DETAILS - 1)}…`);
+
 export function toStatus(err: unknown): StatusObject {
   if (err instanceof GrpcError) {
-    return err.metadata ? { code: err.code, details: err.message, metadata: err.metadata } : { code: err.code, details: err.message };
+    return err.metadata ? { code: err.code, details: capped(err.message), metadata: err.metadata } : { code: err.code, details: capped(err.message) };
   }
-  if (isServiceError(err)) return { code: err.code, details: err.details };
+  if (isServiceError(err)) return { code: err.code, details: capped(err.details) };
   return { code: status.INTERNAL, details: 'internal error', incident: randomUUID() };
 }

@@ -40,7 +40,7 @@ export function echoHandlers(onCall?: (req: EchoRequest) => void) {
     Echo: async (req: EchoRequest, ctx: import('@mercato/kit').CallContext): Promise<EchoResponse> => {
       onCall?.(req);
       if (req.delayMs) await sleep(req.delayMs, undefined, { signal: ctx.signal }).catch(() => undefined);
-      if (req.failCode) throw new GrpcError(req.failCode, `asked to fail with ${req.failCode}`);
+      if (req.failCode) throw new GrpcError(req.failCode, `asked to fail with ${req.failCode}${req.message ? `: ${req.message}` : ''}`);
       const left = ctx.deadline ? ctx.deadline.getTime() - Date.now() : -1;
       return { message: req.message ?? '', deadlineLeftMs: String(left), userId: ctx.user?.id ?? '' };
     },

@@ -100,6 +100,18 @@ describe('kit server', () => {
     await svc.shutdown();
   });
 
+  it('cuts status details quoting a huge input, so the answer still reaches the client', async () => {
+    const echo = await startEcho();
+    const client = echoClient(echo.grpcPort, { deadlineMs: 5_000 });
+    const huge = 'x'.repeat(1024 * 1024);
+    const err = (await client.call('Echo', { failCode: status.NOT_FOUND, message: huge }).catch((e: GrpcError) => e)) as GrpcError;
+    expect(err.code).toBe(status.NOT_FOUND);
+    expect(err.message.length).toBeLessThanOrEqual(1024);
+    expect(err.message).toMatch(/^asked to fail with 5: x+…$/);
+    client.close();
+    await echo.shutdown();
+  });
+
   it('authenticates bearer tokens and enforces access rules', async () => {
     const keys = generateSigningKeys();
     const echo = await startEcho(testEnv({ JWT_PUBLIC_KEY: keys.publicKey }), { access: { Echo: 'user', Write: 'admin' } });
