@@ -169,6 +169,9 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
     },
     transaction: async (fn) => {
       const client = await pool.connect();
+      // pg-pool drops its error listener from a client it hands out: without one, a server that
+      // goes away mid-transaction emits an 'error' nobody handles and the process dies.
+      client.on('error', report);
       try {
         await client.query('BEGIN');
         const result = await fn({
@@ -178,6 +181,7 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
           },
         });
         await client.query('COMMIT');
+        client.off('error', report);
         client.release();
         return result;
       } catch (err) {
@@ -186,6 +190,7 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
           () => undefined,
           (e: Error) => e,
         );
+        client.off('error', report);
         client.release(rollback);
         throw err;
       }

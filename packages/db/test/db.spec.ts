@@ -55,6 +55,30 @@ describe.each(['pglite', 'postgres'] as const)('database on %s', (kind) => {
   });
 });
 
+describe('database on postgres, the server dropping a connection mid-transaction', () => {
+  it('fails that transaction, reports the error and keeps serving (the process does not die)', async () => {
+    const t = await testDatabaseIfAvailable();
+    if (!t) return;
+    const errors: Error[] = [];
+    const db = await openDatabase({ url: t.url, onError: (e) => errors.push(e) });
+    try {
+      await expect(
+        db.transaction(async (tx) => {
+          const { rows } = await tx.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+          // Another connection of the pool ends this one, as a server restart would.
+          await db.query('SELECT pg_terminate_backend($1)', [rows[0]!.pid]);
+          await tx.query('SELECT 1');
+        }),
+      ).rejects.toThrow();
+      expect(errors.length).toBeGreaterThan(0); // the lost connection (ECONNRESET or "terminated")
+      expect((await db.query<{ n: number }>('SELECT 1 AS n')).rows).toEqual([{ n: 1 }]);
+    } finally {
+      await db.close();
+      await t.drop();
+    }
+  });
+});
+
 describe('PGlite upkeep', () => {
   it('ANALYZEs tables as they grow, since PGlite has no autovacuum', async () => {
     const db = await openDatabase({ pgliteAnalyzeAfter: 20 });
