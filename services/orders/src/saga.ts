@@ -5,7 +5,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { status } from '@grpc/grpc-js';
 import { context, ROOT_CONTEXT, type Context } from '@opentelemetry/api';
-import { decodeEvent, DomainError, fold, handleCommand, inSequence, type EventStorePort, type HandleResult } from '@mercato/eventsourcing';
+import { commandEventId, decodeEvent, DomainError, fold, handleCommand, inSequence, type EventStorePort, type HandleResult } from '@mercato/eventsourcing';
 import { GrpcError, type KitClient, type Logger, type Money } from '@mercato/kit';
 import type { CatalogServiceDefinition } from '@mercato/protos/gen/mercato/catalog/v1/CatalogService';
 import type { InventoryServiceDefinition } from '@mercato/protos/gen/mercato/inventory/v1/InventoryService';
@@ -37,6 +37,15 @@ export interface SagaOptions {
 }
 
 export const orderStream = (orderId: string): string => `order-${orderId}`;
+
+/** The idempotency key of the order's authorization. */
+export const authorizationKey = (orderId: string): string => `order-${orderId}`;
+
+/**
+ * The id payments gives the authorization made with the order's key (payments' paymentIdFor: the
+ * first event id of the Authorize command with that key); a test checks the two agree.
+ */
+export const authorizationPaymentId = (orderId: string): string => commandEventId(`payments.Authorize:${authorizationKey(orderId)}`, 0);
 
 /** Several outcomes recorded in one append (steps done together, and the confirmation after them). */
 const orderSteps = inSequence(orderDecider);
@@ -215,7 +224,7 @@ export class CheckoutSaga {
       }
       case 'authorize-payment': {
         const r = await c.payments.call('Authorize', {
-          idempotencyKey: `order-${orderId}`,
+          idempotencyKey: authorizationKey(orderId),
           orderId,
           customerId: placed.customerId,
           amount: priced.total,
@@ -252,9 +261,19 @@ export class CheckoutSaga {
       case 'release-stock':
         await c.inventory.call('ReleaseStock', { orderId });
         return { type: 'RecordStockReleased', data: { now: now() } };
-      case 'void-payment':
-        await c.payments.call('Void', { paymentId: s.payment!.paymentId });
-        return { type: 'RecordPaymentVoided', data: { now: now() } };
+      case 'void-payment': {
+        // Without a recorded authorization (its answer was lost) the payment id is the one payments
+        // derives from the authorization's idempotency key; NOT_FOUND or FAILED_PRECONDITION
+        // (declined, nothing held) then mean there is nothing to void.
+        const paymentId = s.payment?.paymentId ?? authorizationPaymentId(orderId);
+        try {
+          await c.payments.call('Void', { paymentId });
+        } catch (err) {
+          const code = (err as { code?: unknown }).code;
+          if (s.payment || (code !== status.NOT_FOUND && code !== status.FAILED_PRECONDITION)) throw err;
+        }
+        return { type: 'RecordPaymentVoided', data: { paymentId, now: now() } };
+      }
     }
   }
 

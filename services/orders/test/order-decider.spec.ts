@@ -119,4 +119,19 @@ describe('nextStep', () => {
     const withPayment = [...PLACED, RESERVED, AUTHORIZED, failedAt('SAGA_STEP_RESERVE_STOCK', 'FAILURE_REASON_DEPENDENCY_UNAVAILABLE', 'x')];
     expect(step([...withPayment, { type: 'mercato.orders.v1.OrderStockReleased', data: { ...ids, eventTime: at } }])).toBe('void-payment');
   });
+
+  it('voids an authorization whose answer was lost, once, and not after a decline', () => {
+    const lost = [...PLACED, RESERVED, failedAt('SAGA_STEP_AUTHORIZE_PAYMENT', 'FAILURE_REASON_DEPENDENCY_UNAVAILABLE', 'payments is unavailable')];
+    const released = [...lost, { type: 'mercato.orders.v1.OrderStockReleased', data: { ...ids, eventTime: at } } as OrderEvent];
+    expect(step(lost)).toBe('release-stock');
+    expect(step(released)).toBe('void-payment');
+    given(orderDecider, released).when(cmd('RecordPaymentVoided', { paymentId: 'pay-derived' })).then([{ type: 'mercato.orders.v1.OrderPaymentVoided', data: { ...ids, paymentId: 'pay-derived', eventTime: at } }]);
+    const voided = [...released, { type: 'mercato.orders.v1.OrderPaymentVoided', data: { ...ids, paymentId: 'pay-derived', eventTime: at } } as OrderEvent];
+    expect(step(voided)).toBeUndefined();
+    given(orderDecider, voided).when(cmd('RecordPaymentVoided', { paymentId: 'pay-derived' })).then([]);
+    // A decline is an answer: nothing was held, nothing to void.
+    const declined = [...PLACED, RESERVED, failedAt('SAGA_STEP_AUTHORIZE_PAYMENT', 'FAILURE_REASON_PAYMENT_DECLINED', 'no'), { type: 'mercato.orders.v1.OrderStockReleased', data: { ...ids, eventTime: at } } as OrderEvent];
+    expect(step(declined)).toBeUndefined();
+    given(orderDecider, declined).when(cmd('RecordPaymentVoided', {})).then([]);
+  });
 });

@@ -6,7 +6,11 @@ import { decodeEvent, engineStore, handleCommand, inSequence, type EventStorePor
 import { EventStore } from '@mercato/eventstore';
 import { moneyFromCents, type Logger } from '@mercato/kit';
 import { ROOT_CONTEXT } from '@opentelemetry/api';
+import { status } from '@grpc/grpc-js';
+import { GrpcError } from '@mercato/kit';
+import { paymentIdFor } from '@mercato/payments';
 import { CheckoutSaga, orderDecider, orderStream, type OrderCommand, type OrderEvent, type SagaClients } from '../src';
+import { authorizationKey, authorizationPaymentId } from '../src/saga';
 
 const usd = (cents: number) => moneyFromCents(cents, 'USD');
 const address = { recipient: 'Ada', addressLines: ['1 Main St'], locality: 'Springfield', administrativeArea: 'IL', postalCode: '62701', regionCode: 'US', phone: '' };
@@ -129,5 +133,62 @@ describe('the checkout saga driver', () => {
     expect(calls.filter((c) => c.endsWith('start')).sort()).toEqual(['Capture start', 'CommitStock start']);
     const stored = (await store.readStream(orderStream('o3'))).map((e) => e.type.replace('mercato.orders.v1.', ''));
     expect(stored.slice(-3)).toEqual(['OrderStockCommitted', 'OrderPaymentCaptured', 'OrderConfirmed']);
+  });
+});
+
+describe('an authorization whose answer was lost', () => {
+  let db: Database;
+  let engine: EventStore;
+  let store: EventStorePort;
+  beforeAll(async () => {
+    db = await openDatabase();
+    engine = new EventStore(db);
+    await engine.migrate();
+    store = engineStore(engine);
+  });
+  afterAll(async () => {
+    await engine.close();
+    await db.close();
+  });
+
+  it('is looked for under the id payments derives from the key the saga authorizes with', () => {
+    expect(authorizationPaymentId('o-x')).toBe(paymentIdFor(authorizationKey('o-x')));
+  });
+
+  /** Payments that records each authorization but whose answers never arrive (UNAVAILABLE). */
+  function lostAnswers(authorizeHappens: boolean) {
+    const held = new Map<string, string>();
+    const voids: string[] = [];
+    const payments = {
+      call: async (method: string, req: { idempotencyKey?: string; paymentId?: string }) => {
+        if (method === 'Authorize') {
+          if (authorizeHappens) held.set(paymentIdFor(req.idempotencyKey!), 'authorized');
+          throw new GrpcError(status.UNAVAILABLE, 'payments is unavailable');
+        }
+        if (method === 'Void') {
+          voids.push(req.paymentId!);
+          if (!held.has(req.paymentId!)) throw new GrpcError(status.NOT_FOUND, `payment ${req.paymentId} not found`);
+          held.set(req.paymentId!, 'voided');
+          return { payment: { paymentId: req.paymentId, status: 'PAYMENT_STATUS_VOIDED' } };
+        }
+        throw new Error(`unexpected ${method}`);
+      },
+    } as never;
+    return { clients: { ...dependencies([]), payments }, held, voids };
+  }
+
+  it.each([
+    ['was made: it is voided', true, 'voided'],
+    ['never arrived: the void finds nothing, and the order still finishes', false, undefined],
+  ])('an authorization that %s', async (_name, happens, heldAfter) => {
+    const orderId = `lost-${happens}`;
+    const { clients, held, voids } = lostAnswers(happens);
+    const saga = new CheckoutSaga({ store, clients, log: quiet, stepAttempts: 2, backoffMs: 5 });
+    const final = await saga.drive(orderId, ROOT_CONTEXT, await saga.place(orderId, place(orderId), 'u1'));
+    expect(final).toMatchObject({ phase: 'failed', failure: { step: 'SAGA_STEP_AUTHORIZE_PAYMENT', reason: 'FAILURE_REASON_DEPENDENCY_UNAVAILABLE' }, stockReleased: true, paymentVoided: true });
+    expect(voids).toEqual([authorizationPaymentId(orderId)]);
+    expect(held.get(authorizationPaymentId(orderId))).toBe(heldAfter);
+    const stored = (await store.readStream(orderStream(orderId))).map((e) => decodeEvent<OrderEvent>(e));
+    expect(stored.at(-1)).toMatchObject({ type: 'mercato.orders.v1.OrderPaymentVoided', data: { paymentId: authorizationPaymentId(orderId) } });
   });
 });

@@ -62,7 +62,7 @@ export type OrderCommand =
   | Message<'Confirm', At>
   | Message<'Fail', At & { step: SagaStep__Output; reason: FailureReason__Output; message: string }>
   | Message<'RecordStockReleased', At>
-  | Message<'RecordPaymentVoided', At>;
+  | Message<'RecordPaymentVoided', At & { paymentId?: string }>;
 
 export interface OrderState {
   phase: 'new' | 'running' | 'confirmed' | 'failed';
@@ -93,6 +93,9 @@ export type SagaAction =
   | 'release-stock'
   | 'void-payment';
 
+/** The order failed at the authorization because payments could not be reached: one may exist. */
+export const authorizationUncertain = (s: OrderState): boolean => s.failure?.step === 'SAGA_STEP_AUTHORIZE_PAYMENT' && s.failure.reason === 'FAILURE_REASON_DEPENDENCY_UNAVAILABLE';
+
 export function nextStep(s: OrderState, options: { riskEnabled: boolean }): SagaAction | undefined {
   if (s.phase === 'running') {
     if (options.riskEnabled && !s.risk) return 'assess-risk';
@@ -108,7 +111,9 @@ export function nextStep(s: OrderState, options: { riskEnabled: boolean }): Saga
     // it too; inventory answers a release of nothing as a no-op.
     const uncertainStock = s.failure?.step === 'SAGA_STEP_RESERVE_STOCK' && s.failure.reason === 'FAILURE_REASON_DEPENDENCY_UNAVAILABLE';
     if ((s.stockReserved || uncertainStock) && !s.stockReleased) return 'release-stock';
-    if (s.payment && !s.paymentVoided) return 'void-payment';
+    // Likewise an authorization whose answer was lost may exist: void it (payments answers a void
+    // of an authorization it never made with NOT_FOUND, which the saga takes as done).
+    if ((s.payment || authorizationUncertain(s)) && !s.paymentVoided) return 'void-payment';
   }
   return undefined;
 }
@@ -198,7 +203,8 @@ export const orderDecider: Decider<OrderCommand, OrderEvent, OrderState> = {
         return s.phase === 'failed' && !s.stockReleased ? [{ type: 'mercato.orders.v1.OrderStockReleased', data: { ...ids, eventTime } }] : [];
       case 'RecordPaymentVoided':
         running(s, 'a payment void');
-        return s.phase === 'failed' && s.payment && !s.paymentVoided ? [{ type: 'mercato.orders.v1.OrderPaymentVoided', data: { ...ids, paymentId: s.payment.paymentId, eventTime } }] : [];
+        if (s.phase !== 'failed' || s.paymentVoided || !(s.payment || authorizationUncertain(s))) return [];
+        return [{ type: 'mercato.orders.v1.OrderPaymentVoided', data: { ...ids, paymentId: s.payment?.paymentId ?? command.data.paymentId ?? '', eventTime } }];
       default:
         return assertNever(command);
     }
