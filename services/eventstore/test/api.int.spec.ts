@@ -8,7 +8,6 @@ import { checkHealth, startService, type RunningService } from '@mercato/kit';
 import { createTestDatabase, postgresForTests, type Database, type TestDatabase } from '@mercato/db';
 import type { SubscribeResponse__Output } from '@mercato/protos/gen/mercato/eventstore/v1/SubscribeResponse';
 import type { Position__Output } from '@mercato/protos/gen/mercato/eventstore/v1/Position';
-import type { EventStore } from '../src/store';
 import { EVENTSTORE_SERVICE, EventStoreClient, eventStoreConfig, setupEventStore, streamDeleted, wrongExpectedRevision, type EventStoreConfig } from '../src';
 
 const BASE_ENV = {
@@ -26,14 +25,12 @@ interface Started {
   client: EventStoreClient;
   address: string;
   db: Database;
-  store: EventStore;
   stop(): Promise<void>;
 }
 
 async function start(env: Record<string, string>): Promise<Started> {
   let db: Database | undefined;
-  let store: EventStore | undefined;
-  const service = await startService('eventstore', (kit) => setupEventStore(kit, { onOpen: (d, st) => ((db = d), (store = st)) }), {
+  const service = await startService('eventstore', (kit) => setupEventStore(kit, { onOpen: (d) => (db = d) }), {
     config: eventStoreConfig,
     env: { ...BASE_ENV, ...env },
   });
@@ -44,7 +41,6 @@ async function start(env: Record<string, string>): Promise<Started> {
     client,
     address,
     db: db!,
-    store: store!,
     stop: async () => {
       client.close();
       await service.shutdown();
@@ -156,29 +152,6 @@ describe.each(BACKENDS)('eventstore over gRPC on $name', (backend) => {
       if (!available) return console.warn(`skipped on ${backend.name}: not available`);
       await fn();
     }, timeout);
-
-  maybe('a client paging forwards through $all finds each later full page read ahead', async () => {
-    const prefix = `ahead-${uuid()}-`;
-    for (let i = 0; i < 5; i++) await s.client.append({ stream: `${prefix}${i}`, events: Array.from({ length: 7 }, () => ev()) });
-    const filter = { streamPrefixes: [prefix] };
-    const plain = await s.client.readAll({ maxCount: 1000, filter });
-    expect(plain.events).toHaveLength(35);
-    const reads = jest.spyOn(s.store, 'readAllPage');
-    try {
-      const ids: string[] = [];
-      let page = await s.client.readAll({ maxCount: 10, filter });
-      for (;;) {
-        ids.push(...page.events.map((e) => e.id));
-        if (page.endOfAll) break;
-        page = await s.client.readAll({ position: page.nextPosition!, maxCount: 10, filter });
-      }
-      expect(ids).toEqual(plain.events.map((e) => e.id));
-      // Pages 2 and 3 came read ahead; the last page (short) was read ahead and read again.
-      expect(reads).toHaveBeenCalledTimes(5);
-    } finally {
-      reads.mockRestore();
-    }
-  });
 
   maybe('appends and reads back a stream and $all, bytes and metadata intact', async () => {
     const stream = `order-${uuid()}`;
