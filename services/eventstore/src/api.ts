@@ -12,7 +12,6 @@ import { START, StreamNotFoundError, type EventStore, type Position, type ReadAl
 import { DEFAULT_CONTENT_TYPE, fromProtoExpected, fromProtoFilter, fromProtoPosition, toProtoEvent, toProtoPosition } from './api/convert';
 import { toGrpcError, type Access } from './api/errors';
 import * as validate from './api/validate';
-import { READ_AHEAD_DEFAULTS, ReadAhead, type ReadAheadOptions } from './api/read-ahead';
 
 export const EVENTSTORE_SERVICE = 'mercato.eventstore.v1.EventStoreService';
 const DEFAULT_CHECKPOINT_INTERVAL_MS = 1000;
@@ -31,23 +30,7 @@ async function mapped<T>(access: Access, call: () => Promise<T>): Promise<T> {
   }
 }
 
-export function eventStoreHandlers(store: EventStore, options: { readAhead?: Partial<ReadAheadOptions> } = {}): Handlers {
-  // Clients paging forwards through $all find their next page read already (api/read-ahead.ts).
-  const readAll = new ReadAhead(
-    async (o: ReadAllOptions) => {
-      const page = await store.readAllPage(o);
-      const forwards = o.direction !== 'backwards';
-      return {
-        page,
-        answer: {
-          events: page.events.map(toProtoEvent),
-          nextPosition: toProtoPosition(step(page.checkpoint, forwards ? 1n : -1n)),
-          endOfAll: page.reachedEnd,
-        },
-      };
-    },
-    { ...READ_AHEAD_DEFAULTS, ...options.readAhead },
-  );
+export function eventStoreHandlers(store: EventStore): Handlers {
   return {
     Append: (req) =>
       mapped('write', async () => {
@@ -86,7 +69,12 @@ export function eventStoreHandlers(store: EventStore, options: { readAhead?: Par
           fromPosition: req.from === 'position' ? step(fromProtoPosition(req.position!), forwards ? -1n : 1n) : req.from === 'start' ? 'start' : req.from === 'end' ? 'end' : forwards ? 'start' : 'end',
           ...(filter ? { filter } : {}),
         };
-        return readAll.answer(options);
+        const page = await store.readAllPage(options);
+        return {
+          events: page.events.map(toProtoEvent),
+          nextPosition: toProtoPosition(step(page.checkpoint, forwards ? 1n : -1n)),
+          endOfAll: page.reachedEnd,
+        };
       }),
 
     Subscribe: (req, ctx) => subscribe(store, req, ctx),

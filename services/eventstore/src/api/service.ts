@@ -8,8 +8,6 @@ import { EVENTSTORE_SERVICE, eventStoreHandlers, eventStoreValidation } from '..
 export const eventStoreConfig = {
   EVENTSTORE_MAX_APPEND_EVENTS: env.int({ default: 1000, min: 1, max: 10_000 }),
   EVENTSTORE_MAX_EVENT_BYTES: env.int({ default: 1024 * 1024, min: 1024, max: 16 * 1024 * 1024 }),
-  /** $all pages read ahead for clients paging forwards (one per such client); 0 turns it off. */
-  EVENTSTORE_READ_AHEAD_PAGES: env.int({ default: 4, min: 0, max: 64 }),
 };
 
 export type EventStoreConfig = Config<typeof eventStoreConfig>;
@@ -40,5 +38,5 @@ export async function setupEventStore(kit: Kit<EventStoreConfig>, hooks: SetupHo
     const health = await store.health(1_500);
     if (!health.ok) throw new Error(`${health.backend}: ${health.error ?? 'unhealthy'}`);
   });
-  kit.serve(EVENTSTORE_SERVICE, eventStoreHandlers(store, { readAhead: { pages: c.EVENTSTORE_READ_AHEAD_PAGES } }), { validate: eventStoreValidation(store) });
+  kit.serve(EVENTSTORE_SERVICE, eventStoreHandlers(store), { validate: eventStoreValidation(store) });
 }
