@@ -89,8 +89,13 @@ describe('alert rules (promtool test rules)', () => {
 
   withPromtool('the tests catch an alert that never fires, and one that always fires', async () => {
     need();
+    // Every alert's expression becomes a constant, so the recording rules feed nothing: dropping
+    // them leaves the same verdicts and spares promtool most of its work.
     const forEachAlert = (groups: any[], expr: string) => {
-      for (const g of groups) for (const r of g.rules) if (isAlert(r)) r.expr = expr;
+      for (const g of groups) {
+        g.rules = g.rules.filter(isAlert);
+        for (const r of g.rules) r.expr = expr;
+      }
     };
     const [never, always] = await Promise.all([runMutated((groups) => forEachAlert(groups, 'vector(1) < 0')), runMutated((groups) => forEachAlert(groups, 'vector(1)'))]);
     expect(never.ok).toBe(false);
