@@ -62,20 +62,22 @@ function dependencies(calls: string[]): SagaClients {
 
 const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined, debug: () => undefined } as unknown as Logger;
 
+// One in-process event store for the file: order ids differ per test.
+let db: Database;
+let engine: EventStore;
+let store: EventStorePort;
+beforeAll(async () => {
+  db = await openDatabase();
+  engine = new EventStore(db);
+  await engine.migrate();
+  store = engineStore(engine);
+});
+afterAll(async () => {
+  await engine.close();
+  await db.close();
+});
+
 describe('the checkout saga driver', () => {
-  let db: Database;
-  let engine: EventStore;
-  let store: EventStorePort;
-  beforeAll(async () => {
-    db = await openDatabase();
-    engine = new EventStore(db);
-    await engine.migrate();
-    store = engineStore(engine);
-  });
-  afterAll(async () => {
-    await engine.close();
-    await db.close();
-  });
 
   it('drives a placed order to confirmed with six appends and no read, committing and capturing together', async () => {
     const seen = { reads: 0, appends: [] as string[][] };
@@ -137,19 +139,6 @@ describe('the checkout saga driver', () => {
 });
 
 describe('an authorization whose answer was lost', () => {
-  let db: Database;
-  let engine: EventStore;
-  let store: EventStorePort;
-  beforeAll(async () => {
-    db = await openDatabase();
-    engine = new EventStore(db);
-    await engine.migrate();
-    store = engineStore(engine);
-  });
-  afterAll(async () => {
-    await engine.close();
-    await db.close();
-  });
 
   it('is looked for under the id payments derives from the key the saga authorizes with', () => {
     expect(authorizationPaymentId('o-x')).toBe(paymentIdFor(authorizationKey('o-x')));
