@@ -13,11 +13,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { postgresAvailable, testServerUrl } from '@mercato/db';
+import { dropDatabases, postgresAvailable, testServerUrl } from '@mercato/db';
 import { startCommerce, type Commerce } from '../../tests/commerce/harness';
 import { cpuMsBetween, cpuSnapshot, percentile, RssSampler, totalRssBytes } from './processes';
 import { checkoutOnce, productIds } from './shopper';
-import { dropDatabases } from './suite';
 
 const SHOPPERS = Number(process.env.BENCH_SHOPPERS ?? 8);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);

@@ -3,7 +3,7 @@
 // of each service, so a failed start says why; and clean-up of the databases it made.
 import { randomBytes } from 'node:crypto';
 import { Metadata } from '@grpc/grpc-js';
-import { postgresAvailable, testServerUrl } from '@mercato/db';
+import { dropDatabases, postgresAvailable, testServerUrl } from '@mercato/db';
 import { generateSigningKeys, TokenIssuer } from '@mercato/kit';
 import { startStack, type Stack } from '@mercato/runner';
 
@@ -26,18 +26,6 @@ export interface BenchSuiteOptions {
 
 const TAIL_LINES = 400;
 
-/** Drops the PostgreSQL databases whose names start with `prefix`. */
-export async function dropDatabases(prefix: string): Promise<void> {
-  const { default: pg } = await import('pg');
-  const admin = new pg.Client({ connectionString: testServerUrl() });
-  await admin.connect();
-  try {
-    const { rows } = await admin.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1', [`${prefix}%`]);
-    for (const r of rows) await admin.query(`DROP DATABASE IF EXISTS "${r.datname}" WITH (FORCE)`);
-  } finally {
-    await admin.end();
-  }
-}
 
 /** Starts the suite; undefined when PostgreSQL is asked for and not reachable. A port taken between the runner's choice and the service's bind (other stacks on the machine) gets one more try. */
 export async function startBenchSuite(options: BenchSuiteOptions): Promise<BenchSuite | undefined> {

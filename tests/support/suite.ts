@@ -4,7 +4,7 @@
 // PostgreSQL databases it created.
 import { randomBytes } from 'node:crypto';
 import { Metadata } from '@grpc/grpc-js';
-import { postgresForTests, testServerUrl } from '@mercato/db';
+import { dropDatabases, postgresForTests, testServerUrl } from '@mercato/db';
 import { connect, generateSigningKeys, TokenIssuer, type KitClient } from '@mercato/kit';
 import { startStack, type Stack, type StackOptions } from '@mercato/runner';
 
@@ -112,14 +112,3 @@ export async function startSuite(options: SuiteOptions = {}): Promise<Suite | un
   return suite;
 }
 
-async function dropDatabases(prefix: string): Promise<void> {
-  const { default: pg } = await import('pg');
-  const admin = new pg.Client({ connectionString: testServerUrl() });
-  await admin.connect();
-  try {
-    const { rows } = await admin.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1', [`${prefix}%`]);
-    for (const r of rows) await admin.query(`DROP DATABASE IF EXISTS "${r.datname}" WITH (FORCE)`);
-  } finally {
-    await admin.end();
-  }
-}

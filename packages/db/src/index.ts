@@ -299,6 +299,6 @@ export function isRetryableTransactionError(err: unknown): boolean {
   return code === '40001' || code === '40P01';
 }
 
-export { createTestDatabase, postgresAvailable, postgresForTests, testDatabaseIfAvailable, testServerUrl, type TestDatabase } from './testing';
+export { createTestDatabase, dropDatabases, postgresAvailable, postgresForTests, testDatabaseIfAvailable, testServerUrl, type TestDatabase } from './testing';
 export { ensureDatabase } from './admin';
 export { ensurePgliteTemplate, pgliteTemplate, pgliteTemplatePath } from './pglite-template';

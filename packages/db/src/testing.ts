@@ -59,3 +59,15 @@ export async function createTestDatabase(prefix = 'mercato_test'): Promise<TestD
     },
   };
 }
+
+/** Drops every database whose name starts with `prefix` (a test's or benchmark's stack, one per service). */
+export async function dropDatabases(prefix: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: testServerUrl() });
+  await admin.connect();
+  try {
+    const { rows } = await admin.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1', [`${prefix}%`]);
+    for (const r of rows) await admin.query(`DROP DATABASE IF EXISTS "${r.datname}" WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+}
