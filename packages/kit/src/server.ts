@@ -151,7 +151,7 @@ export class KitServer {
   }
 
   async start(): Promise<number> {
-    new ReflectionService(this.deps.packageDefinition, { services: this.served }).addToServer(this.grpc);
+    new ReflectionService(oneEntryPerDescriptorSet(this.deps.packageDefinition), { services: this.served }).addToServer(this.grpc);
     const address = `${this.settings.host}:${this.settings.port}`;
     this.boundPort = await new Promise<number>((resolve, reject) => {
       this.grpc.bindAsync(address, this.settings.credentials ?? grpc.ServerCredentials.createInsecure(), (err, port) => {
@@ -444,6 +444,23 @@ export class KitServer {
       );
     };
   }
+}
+
+/**
+ * Reflection decodes the file descriptors of every entry it is given, and proto-loader hands every
+ * message and enum the same list of all files: hundreds of decodes of the same bytes, a large part
+ * of a service's start-up. One entry per distinct list yields the same index of files and symbols.
+ */
+export function oneEntryPerDescriptorSet(definition: PackageDefinition): PackageDefinition {
+  const seen = new Set<unknown>();
+  const out: PackageDefinition = {};
+  for (const [name, entry] of Object.entries(definition)) {
+    const files = (entry as { fileDescriptorProtos?: unknown }).fileDescriptorProtos;
+    if (files === undefined || seen.has(files)) continue;
+    seen.add(files);
+    out[name] = entry;
+  }
+  return out;
 }
 
 function isServiceDefinition(value: unknown): value is grpc.ServiceDefinition {
