@@ -1,7 +1,7 @@
 // `npm start` as a user runs it: the CLI starts every implemented service as its own process,
 // each answers SERVING and reflection, and Ctrl-C leaves no process behind.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -92,11 +92,17 @@ describe('local stack runner', () => {
       expect(run.output()).toContain(p.name);
     }
     expect(startupMs).toBeGreaterThan(0); // the figure is printed by the runner; its own start timeout bounds it
+    // The services got the topology the runner checked, in a file that lives as long as the stack.
+    const environ = readFileSync(`/proc/${processes[0]!.pid}/environ`, 'utf8').split('\0');
+    const handedOver = environ.find((e) => e.startsWith('MERCATO_TOPOLOGY_FILE='))?.slice('MERCATO_TOPOLOGY_FILE='.length);
+    expect(handedOver).toBeDefined();
+    expect(JSON.parse(readFileSync(handedOver!, 'utf8'))).toMatchObject({ version: 1, root: topology.root });
     run.child.kill('SIGINT');
     const [code] = (await once(run.child, 'exit')) as [number];
     expect(code).toBe(0);
     for (const p of processes) expect({ name: p.name, alive: alive(p.pid) }).toEqual({ name: p.name, alive: false });
     expect(run.output()).toContain('mercato: stopped');
+    expect(existsSync(handedOver!)).toBe(false);
     rmSync(dir, { recursive: true, force: true });
   }, 180_000);
 

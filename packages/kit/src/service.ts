@@ -4,7 +4,7 @@
 import * as grpc from '@grpc/grpc-js';
 import { readFileSync } from 'node:fs';
 import { loadProtos } from '@mercato/protos';
-import { loadTopology, type ServiceSpec, type Topology } from '@mercato/topology';
+import { loadTopology, readTopologyFile, TOPOLOGY_FILE_VARIABLE, type ServiceSpec, type Topology } from '@mercato/topology';
 import { ConfigError, env, loadConfig, type Config, type ConfigSpec } from './config';
 import { createLogger, LOG_LEVELS, type Logger } from './logger';
 import { KitMetrics, type MetricsServer } from './metrics';
@@ -103,7 +103,8 @@ export async function startService<S extends ConfigSpec = Record<string, never>>
   options: StartOptions<S> = {},
 ): Promise<RunningService<Config<S>>> {
   const source = options.env ?? process.env;
-  const topology = options.topology ?? loadTopology();
+  const handedOver = source[TOPOLOGY_FILE_VARIABLE];
+  const topology = options.topology ?? (handedOver ? readTopologyFile(handedOver) : loadTopology());
   const spec = topology.get(name);
   const protos = options.protos ?? loadProtos();
   const config = { ...loadConfig(commonConfig(spec), source), ...loadConfig(options.config ?? ({} as S), source) } as CommonConfig & Config<S>;

@@ -1,5 +1,9 @@
-import { ConfigError, env, loadConfig, parseFaults, FaultConfigError } from '@mercato/kit';
-import { startEcho, testEnv } from './echo';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ConfigError, env, loadConfig, parseFaults, FaultConfigError, checkHealth, startService } from '@mercato/kit';
+import { writeTopologyFile } from '@mercato/topology';
+import { ECHO, echoHandlers, echoProtos, startEcho, testEnv, testTopology } from './echo';
 
 describe('config from env', () => {
   const spec = { PORT: env.port({ default: 8080 }), MODE: env.oneOf(['a', 'b'] as const), RATE: env.number({ min: 0, max: 1, default: 0 }), URL: env.optional(env.url(['postgres:'])) };
@@ -23,6 +27,23 @@ describe('config from env', () => {
   it('stops a service from starting on a bad common variable', async () => {
     await expect(startEcho(testEnv({ BREAKER_ERROR_PERCENT: '150' }))).rejects.toThrow('config: BREAKER_ERROR_PERCENT must be an integer from 1 to 100, got "150"');
     await expect(startEcho(testEnv({ LOG_LEVEL: 'loud' }))).rejects.toThrow(/config: LOG_LEVEL must be one of fatal\|error/);
+  });
+
+  it('takes the topology a parent handed over in MERCATO_TOPOLOGY_FILE, and refuses a bad one naming the variable', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'mercato-kit-topology-'));
+    try {
+      const file = path.join(dir, 'topology.json');
+      writeTopologyFile(testTopology, file);
+      const serve = (kit: import('@mercato/kit').Kit<unknown>): void => kit.serve(ECHO, echoHandlers() as never);
+      // No topology in the options: without the file the service would look for services/echo in the repository and fail.
+      const echo = await startService('echo', serve, { env: testEnv({ MERCATO_TOPOLOGY_FILE: file }), protos: echoProtos });
+      await expect(checkHealth(`127.0.0.1:${echo.grpcPort}`, ECHO)).resolves.toBe('SERVING');
+      await echo.shutdown();
+      writeFileSync(file, JSON.stringify({ version: 1, root: dir, services: [] }));
+      await expect(startService('echo', serve, { env: testEnv({ MERCATO_TOPOLOGY_FILE: file }), protos: echoProtos })).rejects.toThrow(`MERCATO_TOPOLOGY_FILE: ${file} lists no services`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('validates fault documents field by field', () => {

@@ -1,12 +1,13 @@
 // The local stack runner: every implemented service as its own process on the embedded default,
 // wired from the topology, checked over grpc.health.v1, drained on Ctrl-C.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import readline from 'node:readline';
-import { loadTopology, type ServiceSpec, type Topology } from '@mercato/topology';
+import { loadTopology, TOPOLOGY_FILE_VARIABLE, writeTopologyFile, type ServiceSpec, type Topology } from '@mercato/topology';
 import { addressVariable, checkHealth, generateSigningKeys } from '@mercato/kit';
 import { ensureDatabase, ensurePgliteTemplate } from '@mercato/db';
 
@@ -146,6 +147,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   let stopping = false;
   const width = Math.max(...selected.map((s) => s.name.length));
 
+  // The services read the topology checked here instead of each loading it again.
+  const handOver = mkdtempSync(path.join(tmpdir(), 'mercato-stack-'));
+  const topologyFile = path.join(handOver, 'topology.json');
+  writeTopologyFile(topology, topologyFile);
+
   const stopAll = async (): Promise<void> => {
     stopping = true;
     const waits = [...children.entries()].map(([, child]) =>
@@ -161,6 +167,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
           }),
     );
     await Promise.all(waits);
+    rmSync(handOver, { recursive: true, force: true });
   };
 
   const startupFailure = new Promise<never>((_, reject) => {
@@ -176,40 +183,48 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   });
   cancelled.catch(() => undefined);
 
-  // The embedded databases start from one template cluster: make it once, before six services
-  // would each find it missing at the same moment.
-  if (!options.postgres && !options.dataDir && selected.some((s) => s.stateful)) await ensurePgliteTemplate();
+  const envs = await serviceEnvironments().catch((err: unknown) => {
+    rmSync(handOver, { recursive: true, force: true });
+    throw err;
+  });
+  async function serviceEnvironments(): Promise<Map<string, Record<string, string>>> {
+    // The embedded databases start from one template cluster: make it once, before six services
+    // would each find it missing at the same moment.
+    if (!options.postgres && !options.dataDir && selected.some((s) => s.stateful)) await ensurePgliteTemplate();
 
-  const envs = new Map<string, Record<string, string>>();
-  for (const s of selected) {
-    const own = ports.get(s.name)!;
-    const env: Record<string, string> = {
-      ...(process.env as Record<string, string>),
-      OTEL_SERVICE_NAME: s.name,
-      GRPC_HOST: '127.0.0.1',
-      METRICS_HOST: '127.0.0.1',
-      METRICS_PORT: String(own.metrics),
-      JWT_PUBLIC_KEY: keys.publicKey,
-      ...options.env,
-      ...options.serviceEnv?.[s.name],
-    };
-    if (own.grpc !== undefined) env.GRPC_PORT = String(own.grpc);
-    if (own.http !== undefined) env.HTTP_PORT = String(own.http);
-    if (s.name === 'gateway') env.JWT_PRIVATE_KEY = keys.privateKey;
-    // Sentinel scrapes the topology's metrics ports unless told otherwise: with random ports, tell it.
-    if (s.name === 'sentinel' && options.randomPorts && env.SENTINEL_TARGETS === undefined && env.SENTINEL_PROMETHEUS_URL === undefined) {
-      env.SENTINEL_TARGETS = selected.filter((t) => t.name !== 'sentinel').map((t) => `${t.name}=127.0.0.1:${ports.get(t.name)!.metrics}`).join(',');
+    const envs = new Map<string, Record<string, string>>();
+    for (const s of selected) {
+      const own = ports.get(s.name)!;
+      const env: Record<string, string> = {
+        ...(process.env as Record<string, string>),
+        OTEL_SERVICE_NAME: s.name,
+        [TOPOLOGY_FILE_VARIABLE]: topologyFile,
+        GRPC_HOST: '127.0.0.1',
+        METRICS_HOST: '127.0.0.1',
+        METRICS_PORT: String(own.metrics),
+        JWT_PUBLIC_KEY: keys.publicKey,
+        ...options.env,
+        ...options.serviceEnv?.[s.name],
+      };
+      if (own.grpc !== undefined) env.GRPC_PORT = String(own.grpc);
+      if (own.http !== undefined) env.HTTP_PORT = String(own.http);
+      if (s.name === 'gateway') env.JWT_PRIVATE_KEY = keys.privateKey;
+      // Sentinel scrapes the topology's metrics ports unless told otherwise: with random ports, tell it.
+      if (s.name === 'sentinel' && options.randomPorts && env.SENTINEL_TARGETS === undefined && env.SENTINEL_PROMETHEUS_URL === undefined) {
+        env.SENTINEL_TARGETS = selected.filter((t) => t.name !== 'sentinel').map((t) => `${t.name}=127.0.0.1:${ports.get(t.name)!.metrics}`).join(',');
+      }
+      for (const call of s.calls) {
+        const target = ports.get(call.service);
+        const port = call.protocol === 'http' ? target?.http : target?.grpc;
+        if (port !== undefined) env[addressVariable(call.service)] = `127.0.0.1:${port}`;
+      }
+      if (s.stateful) {
+        if (options.postgres) env.DATABASE_URL = await ensureDatabase(options.postgres, `${options.databasePrefix ?? 'mercato'}_${s.name.replace(/-/g, '_')}`);
+        else if (options.dataDir) env.DATA_DIR = path.resolve(options.dataDir, s.name);
+      }
+      envs.set(s.name, env);
     }
-    for (const call of s.calls) {
-      const target = ports.get(call.service);
-      const port = call.protocol === 'http' ? target?.http : target?.grpc;
-      if (port !== undefined) env[addressVariable(call.service)] = `127.0.0.1:${port}`;
-    }
-    if (s.stateful) {
-      if (options.postgres) env.DATABASE_URL = await ensureDatabase(options.postgres, `${options.databasePrefix ?? 'mercato'}_${s.name.replace(/-/g, '_')}`);
-      else if (options.dataDir) env.DATA_DIR = path.resolve(options.dataDir, s.name);
-    }
-    envs.set(s.name, env);
+    return envs;
   }
   const launch = (s: ServiceSpec): void => {
     const i = selected.indexOf(s);

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parse, stringify } from 'yaml';
-import { findRoot, loadTopology, TopologyError, type Topology } from '../src';
+import { findRoot, loadTopology, readTopologyFile, TopologyError, writeTopologyFile, type Topology } from '../src';
 
 const ROOT = findRoot(__dirname);
 
@@ -295,5 +295,39 @@ describe('validation of a broken copy', () => {
     ));
     const addItem = loadTopology(dir).get('gateway').calls.find((c) => c.service === 'cart')?.methods.find((m) => m.name === 'AddItem');
     expect(addItem?.idempotency).toBe('IDEMPOTENT');
+  });
+});
+
+describe('the topology handed to child processes', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mercato-topology-file-'));
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('reads back exactly what was loaded', () => {
+    const loaded = loadTopology();
+    const file = path.join(dir, 'topology.json');
+    writeTopologyFile(loaded, file);
+    const read = readTopologyFile(file);
+    expect(read.root).toBe(loaded.root);
+    expect(read.services).toEqual(loaded.services);
+    expect(read.get('orders')).toEqual(loaded.get('orders'));
+    expect(read.callersOf('payments')).toEqual(loaded.callersOf('payments'));
+  });
+
+  it.each([
+    ['missing', undefined, /MERCATO_TOPOLOGY_FILE: .*topology\.json cannot be read as JSON/],
+    ['not JSON', '{"version": 1,', /cannot be read as JSON/],
+    ['another version', JSON.stringify({ version: 2, root: '/', services: [] }), /is not a topology file of version 1/],
+    ['a relative root', JSON.stringify({ version: 1, root: 'repo', services: [] }), /has no absolute "root"/],
+    ['no services', JSON.stringify({ version: 1, root: '/', services: [] }), /lists no services/],
+    ['a broken spec', JSON.stringify({ version: 1, root: '/', services: [{ name: 'x', dir: '/x' }] }), /services\[0\] is not a service spec/],
+  ])('refuses a file that is %s, naming the variable and the file', (_, text, message) => {
+    const file = path.join(dir, 'topology.json');
+    if (text !== undefined) fs.writeFileSync(file, text);
+    expect(() => readTopologyFile(file)).toThrow(TopologyError);
+    expect(() => readTopologyFile(file)).toThrow(message);
+    expect(() => readTopologyFile(file)).toThrow(/^MERCATO_TOPOLOGY_FILE: /);
   });
 });
