@@ -33,7 +33,7 @@ RUN apt-get update \
 ARG SERVICE
 ENV NODE_ENV=production \
     SERVICE=${SERVICE} \
-    NODE_OPTIONS="--enable-source-maps"
+    NODE_OPTIONS="--enable-source-maps --max-semi-space-size=8"
 WORKDIR /app
 # Owned by root, read-only for the runtime user: works with readOnlyRootFilesystem; writable
 # places are /tmp and the data folder, mounted as volumes by the chart.
