@@ -1,6 +1,7 @@
 import { status } from '@grpc/grpc-js';
 import { KitMetrics } from '@mercato/kit';
-import { echoClient, startEcho, startRelay, type EchoRequest } from './echo';
+import { createServer, type AddressInfo } from 'node:net';
+import { echoClient, startEcho, startRelay, testEnv, type EchoRequest } from './echo';
 
 describe('kit client', () => {
   let echo: Awaited<ReturnType<typeof startEcho>>;
@@ -116,5 +117,23 @@ describe('kit client', () => {
     for await (const msg of client.stream('Count', { count: 5 })) got.push((msg as { n: number }).n);
     expect(got).toEqual([1, 2, 3, 4, 5]);
     client.close();
+  });
+
+  it('waits for a target to come up without a call, so the breaker stays shut', async () => {
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const port = (probe.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => probe.close(() => resolve()));
+    const metrics = new KitMetrics('ready-test', { runtimeMetrics: false });
+    const client = echoClient(port, { metrics });
+    await expect(client.ready(300)).rejects.toMatchObject({ code: status.UNAVAILABLE, message: expect.stringContaining(`echo is not reachable at 127.0.0.1:${port}`) });
+    const waiting = client.ready(20_000);
+    const late = await startEcho(testEnv({ GRPC_PORT: String(port) }));
+    await expect(waiting).resolves.toBeUndefined();
+    await expect(client.call('Echo', { message: 'up' })).resolves.toMatchObject({ message: 'up' });
+    const text = await metrics.registry.metrics();
+    expect(text).toMatch(/mercato_breaker_events_total\{target="echo",event="failure"[^}]*\} 0\n/);
+    client.close();
+    await late.shutdown();
   });
 });

@@ -17,7 +17,8 @@ export const inventoryConfig = {
 export type InventoryConfig = Config<typeof inventoryConfig>;
 
 export async function setupInventory(kit: Kit<InventoryConfig>): Promise<void> {
-  const es = new EventStoreClient(kit.client<EventStoreServiceDefinition>('eventstore'));
+  const store = kit.client<EventStoreServiceDefinition>('eventstore');
+  const es = new EventStoreClient(store);
   const inventory = new Inventory(clientStore(es), { onError: (err) => kit.log.warn({ err: (err as Error)?.message }, 'stock snapshot not read or written; folding from the stream instead') });
   const reservations = new Counter({
     name: 'mercato_stock_reservations_total',
@@ -26,21 +27,26 @@ export async function setupInventory(kit: Kit<InventoryConfig>): Promise<void> {
     registers: [kit.metrics.registry],
   });
   kit.serve(INVENTORY_SERVICE, inventoryHandlers(inventory, { onReservation: (method, status) => reservations.inc({ method, status }) }), inventoryAccess);
-  if (kit.config.INVENTORY_INITIAL_STOCK > 0) await seed(kit, inventory, kit.config.INVENTORY_INITIAL_STOCK);
+  if (kit.config.INVENTORY_INITIAL_STOCK > 0) await seed(kit, inventory, kit.config.INVENTORY_INITIAL_STOCK, (ms) => store.ready(ms));
 }
 
 /**
  * Seeds at start-up when the event store answers; otherwise (it may start after us) keeps trying
  * in the background, and health says NOT_SERVING until the stock is there.
  */
-async function seed(kit: Kit<InventoryConfig>, inventory: Inventory, quantity: number): Promise<void> {
+async function seed(kit: Kit<InventoryConfig>, inventory: Inventory, quantity: number, storeReady: (timeoutMs: number) => Promise<void>): Promise<void> {
   const productIds = (await loadSeed()).products.map((p) => p.id);
   let done = false;
   kit.addHealthCheck('initial-stock', async () => {
     if (!done) throw new Error('the initial stock is not written yet');
   });
+  let waitMs = 1_000;
   const attempt = async (): Promise<void> => {
-    // One read first: while the store is away, a single failing call per try keeps the breaker calm.
+    // No call until the store's channel is up: calls to a store still starting would fail at once
+    // and open the breaker, which would then refuse the write for its reset time after the store is up.
+    await storeReady(waitMs);
+    waitMs = 5_000;
+    // One read first: should the store fail, a single failing call per try keeps the breaker calm.
     await inventory.levels(productIds.slice(0, 1));
     const r = await seedInitialStock(inventory, productIds, quantity);
     done = true;

@@ -26,7 +26,9 @@ describe('initial stock with a late event store', () => {
 
   it('is NOT_SERVING until the stock is written, then serves it', async () => {
     const port = await freePort();
-    const svc = await startInventory(`127.0.0.1:${port}`, { INVENTORY_INITIAL_STOCK: '3', BREAKER_RESET_MS: '200' });
+    // The default breaker settings: waiting for the store's channel must keep the breaker shut,
+    // or it would refuse the write for its reset time after the store is up.
+    const svc = await startInventory(`127.0.0.1:${port}`, { INVENTORY_INITIAL_STOCK: '3' });
     const address = `127.0.0.1:${svc.grpcPort}`;
     const client = connect<InventoryServiceDefinition>(INVENTORY_SERVICE, address);
     try {
@@ -35,6 +37,9 @@ describe('initial stock with a late event store', () => {
       await waitUntil('the inventory to be SERVING', async () => (await checkHealth(address).catch(() => 'DOWN')) === 'SERVING', 30_000);
       const { levels } = await client.call('GetStock', { productIds: ['APP-0001'] });
       expect(levels[0]).toMatchObject({ onHand: '3', available: '3' });
+      const metrics = await (await fetch(`http://127.0.0.1:${svc.metricsPort}/metrics`)).text();
+      expect(metrics).toMatch(/mercato_breaker_events_total\{target="eventstore",event="open"[^}]*\} 0\n/);
+      expect(metrics).toMatch(/mercato_breaker_events_total\{target="eventstore",event="success"[^}]*\} [1-9]/);
     } finally {
       client.close();
       await svc.shutdown();
