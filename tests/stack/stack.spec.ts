@@ -8,6 +8,7 @@ import path from 'node:path';
 import { once } from 'node:events';
 import { checkHealth, describeMethod, listServices } from '@mercato/kit';
 import { loadTopology } from '@mercato/topology';
+import { EMBEDDED_DATABASE_NODE_FLAGS, SERVICE_NODE_FLAGS } from '@mercato/runner';
 
 const root = path.resolve(__dirname, '../..');
 const cli = path.join(root, 'packages/runner/dist/cli.js');
@@ -97,6 +98,12 @@ describe('local stack runner', () => {
     const handedOver = environ.find((e) => e.startsWith('MERCATO_TOPOLOGY_FILE='))?.slice('MERCATO_TOPOLOGY_FILE='.length);
     expect(handedOver).toBeDefined();
     expect(JSON.parse(readFileSync(handedOver!, 'utf8'))).toMatchObject({ version: 1, root: topology.root });
+    // The service flags everywhere; the embedded databases' only where one is opened.
+    for (const p of processes) {
+      const argv = readFileSync(`/proc/${p.pid}/cmdline`, 'utf8').split('\0');
+      expect(argv).toEqual(expect.arrayContaining([...SERVICE_NODE_FLAGS]));
+      expect({ name: p.name, embedded: EMBEDDED_DATABASE_NODE_FLAGS.every((f) => argv.includes(f)) }).toEqual({ name: p.name, embedded: topology.get(p.name).stateful });
+    }
     run.child.kill('SIGINT');
     const [code] = (await once(run.child, 'exit')) as [number];
     expect(code).toBe(0);

@@ -11,6 +11,8 @@ const HELP = `Usage: npm start -- [options]
   --random-ports       pick free ports instead of the topology's
   --status-file FILE   write the started processes and ports as JSON once all are SERVING
   --start-timeout S    seconds every service has to answer SERVING (default 120)
+  --optimize-wasm      embedded databases: let V8 optimize PGlite's WebAssembly (slower start,
+                       more memory, about 20 % less CPU per query under sustained load)
   --help`;
 
 async function main(): Promise<void> {
@@ -24,6 +26,7 @@ async function main(): Promise<void> {
         'random-ports': { type: 'boolean', default: false },
         'status-file': { type: 'string' },
         'start-timeout': { type: 'string' },
+        'optimize-wasm': { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
     }).values;
@@ -66,6 +69,7 @@ async function main(): Promise<void> {
       ...(args.postgres ? { postgres: args.postgres } : {}),
       ...(args['data-dir'] ? { dataDir: args['data-dir'] } : {}),
       randomPorts: args['random-ports'],
+      optimizeWasm: args['optimize-wasm'],
     });
   } catch (err) {
     process.stderr.write(`mercato: ${err instanceof StackError ? err.message : (err as Error).stack}\n`);

@@ -29,6 +29,8 @@ export interface StackOptions {
   /** The token signing keys (default: a fresh pair); tests and benchmarks pass theirs to mint user tokens. */
   signingKeys?: { publicKey: string; privateKey: string };
   startTimeoutMs?: number;
+  /** Embedded databases: compile PGlite's WebAssembly with V8's optimizing compiler too (see EMBEDDED_DATABASE_NODE_FLAGS). */
+  optimizeWasm?: boolean;
   /**
    * Cancels start-up (e.g. Ctrl-C while services are still starting): every process already
    * spawned is stopped and startStack rejects with a StackError. No effect once it has resolved.
@@ -75,6 +77,16 @@ export const DEFAULT_START_TIMEOUT_MS = 120_000;
  * 200 MiB over the suite but cost about 18 % more CPU per checkout in scavenges; 8 MiB is between.
  */
 export const SERVICE_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=8'];
+
+/**
+ * V8 flags of a service on the embedded database (PGlite: PostgreSQL compiled to WebAssembly), unless
+ * `optimizeWasm`. V8 compiles wasm with its baseline compiler, then recompiles hot functions with its
+ * optimizing one in the background: for PostgreSQL's large functions that work lands on the cores the
+ * suite's start-up waits for. Measured on this suite's machine (2 cores): `npm start` 22 → 18 s,
+ * about 25 % less start-up CPU and 300–400 MiB less memory over six databases; under sustained
+ * checkouts on PGlite, about 20 % more CPU per checkout.
+ */
+export const EMBEDDED_DATABASE_NODE_FLAGS: readonly string[] = ['--liftoff-only'];
 
 const COLORS = [36, 33, 35, 32, 34, 91, 92, 93, 94, 95, 96, 31, 90, 37];
 
@@ -237,7 +249,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   }
   const launch = (s: ServiceSpec): void => {
     const i = selected.indexOf(s);
-    const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, '--require', kitPreload, path.join(s.dir, 'dist/main.js')], { env: envs.get(s.name)!, stdio: ['ignore', 'pipe', 'pipe'] });
+    const embedded = s.stateful && !options.postgres && !options.optimizeWasm;
+    const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, ...(embedded ? EMBEDDED_DATABASE_NODE_FLAGS : []), '--require', kitPreload, path.join(s.dir, 'dist/main.js')], { env: envs.get(s.name)!, stdio: ['ignore', 'pipe', 'pipe'] });
     children.set(s.name, child);
     const prefix = `\x1b[${COLORS[i % COLORS.length]}m${s.name.padEnd(width)}\x1b[0m |`;
     for (const stream of [child.stdout!, child.stderr!]) {
