@@ -15,7 +15,7 @@
 //      BENCH_CONCURRENCY (default "1,50"), BENCH_VARIANTS (default "bare,kit"; also "kit-notrace"
 //      = the kit without the OTel preload, and "kit-alt" = the kit compiled at BENCH_ALT_KIT, a
 //      directory holding an alternative index.js + otel.js, for A/B tests of kit changes),
-//      BENCH_PROFILE=1 (node --cpu-prof for the kit processes, into bench/kit/dist/profiles),
+//      BENCH_PROFILE=1 (node --cpu-prof for every server and client process, into bench/kit/dist/profiles),
 //      BENCH_SAMPLER_ARG (trace sampling ratio, default 0.1; set only for experiments).
 // Writes bench/results/kit.json and bench/results/kit.md when run with the default variants.
 import { fork, type ChildProcess } from 'node:child_process';
@@ -423,7 +423,7 @@ interface Pair {
 function spawnChild(role: Role, variant: Variant, env: NodeJS.ProcessEnv): Child {
   const execArgv: string[] = [];
   if (variant === 'kit' || variant === 'kit-alt') execArgv.push('--require', path.join(kitDir(variant), 'otel.js'));
-  if (PROFILE && isKit(variant)) {
+  if (PROFILE) {
     const dir = path.join(__dirname, 'profiles');
     mkdirSync(dir, { recursive: true });
     execArgv.push('--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${variant}-${role}-${process.pid}.cpuprofile`);

@@ -9,7 +9,7 @@ import type { MethodDefinition } from '@grpc/proto-loader';
 import { SERVER_SICK_CODES, camelCode } from './codes';
 import { GrpcError } from './errors';
 import { loadProtos } from '@mercato/protos';
-import { KitMetrics } from './metrics';
+import { KitMetrics, type HotCounter } from './metrics';
 import { endRpcSpan, startClientSpan } from './tracing';
 import type { CallContext } from './server';
 
@@ -81,7 +81,7 @@ export class KitClient<D = Record<string, MethodDefinition<unknown, unknown, unk
   private readonly breaker: CircuitBreaker<[() => Promise<unknown>], unknown>;
   private inFlight = 0;
   private readonly inFlightGauge: import('prom-client').Gauge.Internal<'target'>;
-  private readonly boundMetrics = new Map<string, { labels: Record<string, string>; started: import('prom-client').Counter.Internal; sent: import('prom-client').Counter.Internal; received: import('prom-client').Counter.Internal; ok: import('prom-client').Counter.Internal; handling: import('prom-client').Histogram.Internal<string> }>();
+  private readonly boundMetrics = new Map<string, { labels: Record<string, string>; started: HotCounter; sent: HotCounter; received: HotCounter; ok: HotCounter; handling: import('prom-client').Histogram.Internal<string> }>();
 
   constructor(private readonly options: ClientOptions) {
     const channelOptions: grpc.ChannelOptions = {
@@ -114,6 +114,9 @@ export class KitClient<D = Record<string, MethodDefinition<unknown, unknown, unk
       // true = "not the target's fault": counted as success, so only server-sick codes trip it.
       errorFilter: (err: unknown) => !isServerSick(err),
       name: options.target,
+      // Latency lives in our histograms: no per-call latency list, no sorting it every second.
+      rollingPercentilesEnabled: false,
+      enableSnapshots: false,
     });
     this.instrumentBreaker();
   }
@@ -223,10 +226,10 @@ export class KitClient<D = Record<string, MethodDefinition<unknown, unknown, unk
       const labels = { grpc_type: 'unary', grpc_service: this.options.grpcService, grpc_method: method };
       b = {
         labels,
-        started: m.clientStarted.labels(labels),
-        sent: m.clientMsgSent.labels(labels),
-        received: m.clientMsgReceived.labels(labels),
-        ok: m.clientHandled.labels({ ...labels, grpc_code: 'OK' }),
+        started: m.hot(m.clientStarted, labels),
+        sent: m.hot(m.clientMsgSent, labels),
+        received: m.hot(m.clientMsgReceived, labels),
+        ok: m.hot(m.clientHandled, { ...labels, grpc_code: 'OK' }),
         handling: m.clientHandling.labels(labels),
       };
       this.boundMetrics.set(method, b);
@@ -292,7 +295,9 @@ export class KitClient<D = Record<string, MethodDefinition<unknown, unknown, unk
     for (const name of ['success', 'filtered', 'failure', 'reject', 'open', 'half_open', 'close', 'bulkhead_reject', 'fallback']) event(name).inc(0);
     // opossum emits 'success' for an error its filter let through too (a client mistake, e.g.
     // NOT_FOUND): the breaker counts it as healthy, the metric tells the two apart.
-    this.breaker.on('success', (result: unknown) => event(result instanceof Error ? 'filtered' : 'success').inc());
+    const success = metrics.hot(metrics.breakerEvents, { target, event: 'success' });
+    const filtered = metrics.hot(metrics.breakerEvents, { target, event: 'filtered' });
+    this.breaker.on('success', (result: unknown) => (result instanceof Error ? filtered : success).inc());
     this.breaker.on('failure', (err: unknown) => {
       if (!isBulkheadFull(err)) event('failure').inc();
     });

@@ -333,10 +333,10 @@ export class KitServer {
     const m = this.deps.metrics;
     const labels = { grpc_type: 'unary' as const, grpc_service: service, grpc_method: method };
     // Bound children: no label hashing on the hot path for the common outcome.
-    const started = m.serverStarted.labels(labels);
-    const received = m.serverMsgReceived.labels(labels);
-    const sent = m.serverMsgSent.labels(labels);
-    const handledOk = m.serverHandled.labels({ ...labels, grpc_code: 'OK' });
+    const started = m.hot(m.serverStarted, labels);
+    const received = m.hot(m.serverMsgReceived, labels);
+    const sent = m.hot(m.serverMsgSent, labels);
+    const handledOk = m.hot(m.serverHandled, { ...labels, grpc_code: 'OK' });
     const handling = m.serverHandling.labels(labels);
     const fail = (callback: grpc.sendUnaryData<unknown>, t0: bigint, rpc: RpcSpan, err: unknown): void => {
       const s = this.failure(err, service, method);
