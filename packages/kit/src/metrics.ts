@@ -33,10 +33,10 @@ class PendingCount implements HotCounter {
 
 export class KitMetrics {
   readonly registry = new Registry();
-  private readonly pending: PendingCount[] = [];
+  private readonly pending = new Map<string, PendingCount>();
   /** Hands the hot children's counts to prom-client: every counter reads through it. */
   private readonly collect = (): void => {
-    for (const p of this.pending) p.flush();
+    for (const p of this.pending.values()) p.flush();
   };
 
   readonly serverStarted = new Counter({ name: 'grpc_server_started_total', help: 'Total number of RPCs started on the server.', labelNames: RPC_LABELS, registers: [this.registry], collect: this.collect });
@@ -72,8 +72,13 @@ export class KitMetrics {
    * every read sees the same totals.
    */
   hot(counter: Counter<string>, labels: Partial<Record<string, string>>): HotCounter {
-    const child = new PendingCount(counter, labels);
-    this.pending.push(child);
+    // One child per series, however many clients ask for it.
+    const key = `${(counter as unknown as { name: string }).name}${JSON.stringify(Object.entries(labels).sort())}`;
+    let child = this.pending.get(key);
+    if (!child) {
+      child = new PendingCount(counter, labels);
+      this.pending.set(key, child);
+    }
     return child;
   }
 

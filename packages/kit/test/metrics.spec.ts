@@ -15,7 +15,8 @@ describe('hot counters', () => {
     started.inc();
     const json = await m.registry.getMetricsAsJSON();
     expect(json.find((x) => x.name === 'grpc_server_started_total')?.values).toEqual([{ labels: { ...labels, service: 'hot-test' }, value: 4 }]);
-    // A plain inc on the same series adds to what the hot child counted.
+    // Asking again for the same series gives the same child; a plain inc adds to what it counted.
+    expect(m.hot(m.serverStarted, { grpc_method: 'M', grpc_service: 's.v1.S', grpc_type: 'unary' })).toBe(started);
     m.serverStarted.inc(labels);
     expect(await m.registry.metrics()).toContain(line(5));
   });
