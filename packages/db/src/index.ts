@@ -1,8 +1,13 @@
 // One small interface over PostgreSQL (node-postgres pool) and PGlite (embedded, in-process), so
 // every stateful service runs the same SQL on both.
-import pg from 'pg';
-import { PGlite } from '@electric-sql/pglite';
+import type pg from 'pg';
+import type { PGlite } from '@electric-sql/pglite';
 import { discardPgliteTemplate, pgliteTemplate } from './pglite-template';
+
+// node-postgres and PGlite load on first use: a process opens one of them, many open neither
+// (a stateless service), and each costs tens of milliseconds of start-up.
+const nodePostgres = (): typeof pg => require('pg') as typeof pg;
+const pglite = (): typeof import('@electric-sql/pglite') => require('@electric-sql/pglite') as typeof import('@electric-sql/pglite');
 
 export interface QueryResult<T> {
   rows: T[];
@@ -90,11 +95,14 @@ function pgliteResult<T>(r: { rows: T[]; affectedRows?: number }): QueryResult<T
  * mostly holds a second copy of the data. 16 MB keeps the six embedded databases of the suite
  * small (about 150 MB less RSS each once they have data).
  */
-export const PGLITE_START_PARAMS: readonly string[] = [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB', '-c', 'wal_buffers=1MB'];
+export function pgliteStartParams(): string[] {
+  return [...pglite().PGlite.defaultStartParams, '-c', 'shared_buffers=16MB', '-c', 'wal_buffers=1MB'];
+}
 
 /** An in-memory database starts from the template cluster; should that fail, from its own initdb. */
 async function startPglite(dataDir: string | undefined): Promise<PGlite> {
-  const startParams = [...PGLITE_START_PARAMS];
+  const { PGlite } = pglite();
+  const startParams = pgliteStartParams();
   if (dataDir) return ready(new PGlite({ dataDir, startParams }));
   try {
     return await ready(new PGlite({ loadDataDir: await pgliteTemplate(), startParams }));
@@ -147,7 +155,7 @@ async function openPglite(dataDir: string | undefined, analyzeAfter = 500): Prom
 }
 
 async function openPostgres(url: string, options: OpenOptions): Promise<Database> {
-  const pool = new pg.Pool({
+  const pool = new (nodePostgres().Pool)({
     connectionString: url,
     max: options.poolSize ?? 10,
     application_name: options.applicationName ?? 'mercato',
@@ -242,7 +250,7 @@ class PgListener {
   }
 
   private async connect(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.url, application_name: 'mercato-listen' });
+    const client = new (nodePostgres().Client)({ connectionString: this.url, application_name: 'mercato-listen' });
     client.on('notification', (msg) => {
       if (msg.channel === this.channel) this.onNotify(msg.payload ?? '');
     });
@@ -268,7 +276,7 @@ class PgListener {
         () => this.onReconnect(),
         (err: Error) => {
           this.report(err);
-          const placeholderClient = new pg.Client();
+          const placeholderClient = new (nodePostgres().Client)();
           this.client = placeholderClient;
           this.scheduleReconnect(placeholderClient, Math.min(delayMs * 2, 5_000));
         },

@@ -167,6 +167,11 @@ export class KitServer {
     return this.boundPort;
   }
 
+  /** Runs the health checks now rather than at the next 2 s tick: a check that just turned healthy shows at once. */
+  async recheck(): Promise<void> {
+    if (this.boundPort !== undefined) await this.runChecks();
+  }
+
   private async runChecks(): Promise<void> {
     for (const [name, check] of this.checks) {
       try {

@@ -65,6 +65,8 @@ export interface Kit<C> {
   /** A client for a target declared under `calls` in service.yaml (address from <TARGET>_ADDR). */
   client<D>(target: string): KitClient<D>;
   addHealthCheck(name: string, check: () => Promise<void>): void;
+  /** Runs the health checks now instead of at the next 2 s tick (after a start-up task completes). */
+  recheckHealth(): Promise<void>;
   /**
    * This service's own database (DATABASE_URL, else PGlite), opened once: closed on shutdown,
    * and health follows a ping unless the service brings its own check (healthCheck: false).
@@ -182,6 +184,7 @@ export async function startService<S extends ConfigSpec = Record<string, never>>
       return client;
     },
     addHealthCheck: (checkName, check) => server.addHealthCheck(checkName, check),
+    recheckHealth: () => server.recheck(),
     database: (dbOptions = {}) => {
       database ??= openDatabase({
         url: config.DATABASE_URL,

@@ -5,9 +5,11 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import Ajv, { type ErrorObject } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import * as protobuf from 'protobufjs';
-import { parse as parseYaml } from 'yaml';
+// The YAML parser and the schema validator load only when the files are read: a service handed its
+// topology by the runner (readTopologyFile) needs neither.
+const parseYaml = (text: string): unknown => (require('yaml') as typeof import('yaml')).parse(text);
 import { listProtoFiles } from '@mercato/protos';
 
 export type Tier = 'edge' | 'commerce' | 'data' | 'ai' | 'ops';
@@ -272,6 +274,7 @@ interface RawService {
 
 function compileSchema() {
   const schema: unknown = JSON.parse(fs.readFileSync(SCHEMA_PATH, 'utf8'));
+  const Ajv = (require('ajv') as typeof import('ajv')).default;
   const ajv = new Ajv({ allErrors: true, strict: true, strictTypes: false, useDefaults: false });
   return ajv.compile(schema as object);
 }

@@ -40,17 +40,20 @@ async function seed(kit: Kit<InventoryConfig>, inventory: Inventory, quantity: n
   kit.addHealthCheck('initial-stock', async () => {
     if (!done) throw new Error('the initial stock is not written yet');
   });
+  // The first try, during set-up, waits a moment; those in the background wait longer each.
   let waitMs = 1_000;
   const attempt = async (): Promise<void> => {
     // No call until the store's channel is up: calls to a store still starting would fail at once
     // and open the breaker, which would then refuse the write for its reset time after the store is up.
-    await storeReady(waitMs);
+    const wait = waitMs;
     waitMs = 5_000;
+    await storeReady(wait);
     // One read first: should the store fail, a single failing call per try keeps the breaker calm.
     await inventory.levels(productIds.slice(0, 1));
     const r = await seedInitialStock(inventory, productIds, quantity);
     done = true;
     kit.log.info({ ...r, quantity }, r.added ? 'initial stock written' : 'initial stock already there');
+    await kit.recheckHealth();
   };
   try {
     await attempt();
