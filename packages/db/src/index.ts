@@ -2,11 +2,10 @@
 // every stateful service runs the same SQL on both.
 import type pg from 'pg';
 import type { PGlite } from '@electric-sql/pglite';
+import { nodePostgres } from './node-postgres';
 import { discardPgliteTemplate, pgliteTemplate } from './pglite-template';
 
-// node-postgres and PGlite load on first use: a process opens one of them, many open neither
-// (a stateless service), and each costs tens of milliseconds of start-up.
-const nodePostgres = (): typeof pg => require('pg') as typeof pg;
+// PGlite, like node-postgres, loads on first use: most processes never open it.
 const pglite = (): typeof import('@electric-sql/pglite') => require('@electric-sql/pglite') as typeof import('@electric-sql/pglite');
 
 export interface QueryResult<T> {
@@ -264,11 +263,16 @@ class PgListener {
     this.client = client;
   }
 
-  private scheduleReconnect(failed: pg.Client, delayMs = 200): void {
+  private scheduleReconnect(failed: pg.Client): void {
     if (this.stopped || this.client !== failed || this.retryTimer) return;
     this.client = undefined;
     failed.removeAllListeners('end');
     failed.end().catch(() => undefined);
+    this.reconnectIn(200);
+  }
+
+  /** Connects again after delayMs, doubling the wait (up to 5 s) while the server stays away. */
+  private reconnectIn(delayMs: number): void {
     this.retryTimer = setTimeout(() => {
       this.retryTimer = undefined;
       if (this.stopped) return;
@@ -276,9 +280,7 @@ class PgListener {
         () => this.onReconnect(),
         (err: Error) => {
           this.report(err);
-          const placeholderClient = new (nodePostgres().Client)();
-          this.client = placeholderClient;
-          this.scheduleReconnect(placeholderClient, Math.min(delayMs * 2, 5_000));
+          this.reconnectIn(Math.min(delayMs * 2, 5_000));
         },
       );
     }, delayMs);

@@ -1,6 +1,6 @@
 // Test helpers: a uniquely named database on the local PostgreSQL server, dropped afterwards.
 import { randomBytes } from 'node:crypto';
-import type pg from 'pg';
+import { nodePostgres } from './node-postgres';
 import { ensureDatabase } from './admin';
 
 /** The server tests use; override with MERCATO_TEST_PG (a URL to the maintenance database). */
@@ -9,7 +9,7 @@ export function testServerUrl(): string {
 }
 
 export async function postgresAvailable(): Promise<boolean> {
-  const client = new ((require('pg') as typeof pg).Client)({ connectionString: testServerUrl(), connectionTimeoutMillis: 2_000 });
+  const client = new (nodePostgres().Client)({ connectionString: testServerUrl(), connectionTimeoutMillis: 2_000 });
   try {
     await client.connect();
     await client.query('SELECT 1');
@@ -49,7 +49,7 @@ export async function createTestDatabase(prefix = 'mercato_test'): Promise<TestD
     url,
     name,
     drop: async () => {
-      const c = new ((require('pg') as typeof pg).Client)({ connectionString: testServerUrl() });
+      const c = new (nodePostgres().Client)({ connectionString: testServerUrl() });
       await c.connect();
       try {
         await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -62,7 +62,7 @@ export async function createTestDatabase(prefix = 'mercato_test'): Promise<TestD
 
 /** Drops every database whose name starts with `prefix` (a test's or benchmark's stack, one per service). */
 export async function dropDatabases(prefix: string): Promise<void> {
-  const admin = new ((require('pg') as typeof pg).Client)({ connectionString: testServerUrl() });
+  const admin = new (nodePostgres().Client)({ connectionString: testServerUrl() });
   await admin.connect();
   try {
     const { rows } = await admin.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1', [`${prefix}%`]);
