@@ -169,7 +169,8 @@ export class KitClient<D = Record<string, MethodDefinition<unknown, unknown, unk
     const rpc = startClientSpan(this.options.grpcService, method, this.options.address, metadata, options.traceContext ?? options.parent?.traceContext);
     const stream = (this.client[method] as (req: unknown, md: grpc.Metadata, o: grpc.CallOptions) => grpc.ClientReadableStream<ResOf<D[K]>>)(request, metadata, callOptions);
     if (options.signal) options.signal.addEventListener('abort', () => stream.cancel(), { once: true });
-    stream.on('data', () => m.clientMsgReceived.inc(labels));
+    const received = m.hot(m.clientMsgReceived, labels);
+    stream.on('data', () => received.inc());
     stream.on('status', (s: grpc.StatusObject) => {
       endRpcSpan(rpc, s.code, s.details, 'client');
       m.clientHandled.inc({ ...labels, grpc_code: camelCode(s.code) });

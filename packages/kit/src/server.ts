@@ -383,6 +383,8 @@ export class KitServer {
   private streamHandler(service: string, method: string, handler: StreamFn<unknown, unknown>, chain: Pipeline): grpc.handleServerStreamingCall<unknown, unknown> {
     const m = this.deps.metrics;
     const labels = { grpc_type: 'server_stream' as const, grpc_service: service, grpc_method: method };
+    // Counted per message sent: a subscription's catch-up sends thousands.
+    const sent = m.hot(m.serverMsgSent, labels);
     return (call) => {
       const t0 = process.hrtime.bigint();
       m.serverStarted.inc(labels);
@@ -401,7 +403,7 @@ export class KitServer {
       const pump = async (): Promise<void> => {
         for await (const message of handler(call.request, ctx)) {
           if (ctx.signal.aborted) break;
-          m.serverMsgSent.inc(labels);
+          sent.inc();
           if (!call.write(message)) {
             await new Promise<void>((resolve) => {
               const done = (): void => {

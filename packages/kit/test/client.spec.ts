@@ -1,7 +1,7 @@
 import { status } from '@grpc/grpc-js';
 import { KitMetrics } from '@mercato/kit';
 import { createServer, type AddressInfo } from 'node:net';
-import { echoClient, startEcho, startRelay, testEnv, type EchoRequest } from './echo';
+import { echoClient, scrape, startEcho, startRelay, testEnv, type EchoRequest } from './echo';
 
 describe('kit client', () => {
   let echo: Awaited<ReturnType<typeof startEcho>>;
@@ -116,6 +116,18 @@ describe('kit client', () => {
     const got: number[] = [];
     for await (const msg of client.stream('Count', { count: 5 })) got.push((msg as { n: number }).n);
     expect(got).toEqual([1, 2, 3, 4, 5]);
+    client.close();
+  });
+
+  it('counts every streamed message on both sides', async () => {
+    const metrics = new KitMetrics('stream-test', { runtimeMetrics: false });
+    const client = echoClient(echo.grpcPort, { metrics });
+    for await (const _ of client.stream('Count', { count: 7 })) void _;
+    const labels = 'grpc_type="server_stream",grpc_service="mercato.test.echo.v1.EchoService",grpc_method="Count"';
+    expect(await metrics.registry.metrics()).toContain(`grpc_client_msg_received_total{${labels},service="stream-test"} 7`);
+    // The echo server is shared by this file's tests: at least these 7 messages.
+    const sent = new RegExp(`grpc_server_msg_sent_total\\{${labels},service="echo"\\} (\\d+)`).exec(await scrape(echo.metricsPort));
+    expect(Number(sent?.[1])).toBeGreaterThanOrEqual(7);
     client.close();
   });
 
