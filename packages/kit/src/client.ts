@@ -96,6 +96,8 @@ export class KitClient<D = Record<string, MethodDefinition<unknown, unknown, unk
       'grpc.max_reconnect_backoff_ms': 2_000,
       // One retry layer: ours (idempotent methods only) or the mesh's, never grpc-js's too.
       'grpc.enable_retries': 0,
+      // No channelz service is served: its per-call bookkeeping would be work for nothing.
+      'grpc.enable_channelz': 0,
       'grpc.service_config': JSON.stringify({ loadBalancingConfig: [{ [options.loadBalancing]: {} }] }),
     };
     this.inFlightGauge = options.metrics.bulkheadInFlight.labels({ target: options.target });

@@ -106,6 +106,9 @@ export class KitServer {
       'grpc.max_send_message_length': settings.maxMessageBytes,
       'grpc.keepalive_time_ms': settings.keepaliveTimeMs,
       'grpc.keepalive_timeout_ms': settings.keepaliveTimeoutMs,
+      // channelz stays on although no channelz service is served: grpc-js (1.14) tracks the
+      // connections that forceShutdown closes only with it on; without it a forced shutdown leaves
+      // in-flight calls running (the kit test of the grace period catches it).
     };
     if (settings.maxConnectionAgeMs > 0) {
       options['grpc.max_connection_age_ms'] = settings.maxConnectionAgeMs;
@@ -267,22 +270,41 @@ export class KitServer {
   private context(service: string, method: string, type: GrpcType, call: CallContext['call'], traceContext: Context): CallContext & { release(): void; abort(reason: GrpcError): void } {
     // Authenticate first: a refused call must not leave a listener behind.
     const user = this.authenticate(call.metadata);
-    const controller = new AbortController();
-    const onCancel = (): void => controller.abort(new GrpcError(grpc.status.CANCELLED, 'call cancelled'));
-    call.once('cancelled', onCancel);
+    // The signal is made on first use: most handlers never ask for it, and an AbortController with
+    // a 'cancelled' listener per call cost more than the rest of the context.
+    let controller: AbortController | undefined;
+    let released = false;
+    const cancelled = (): GrpcError => new GrpcError(grpc.status.CANCELLED, 'call cancelled');
+    const onCancel = (): void => controller?.abort(cancelled());
+    const signal = (): AbortSignal => {
+      if (!controller) {
+        controller = new AbortController();
+        if (call.cancelled) controller.abort(cancelled());
+        else if (!released) call.once('cancelled', onCancel);
+      }
+      return controller.signal;
+    };
     const rawDeadline = call.getDeadline();
     const deadline = rawDeadline instanceof Date ? rawDeadline : Number.isFinite(rawDeadline) ? new Date(rawDeadline) : undefined;
     const log = this.deps.log;
     const ctx: CallContext & { release(): void; abort(reason: GrpcError): void } = {
-      release: () => call.removeListener('cancelled', onCancel),
-      abort: (reason) => controller.abort(reason),
+      release: () => {
+        released = true;
+        if (controller) call.removeListener('cancelled', onCancel);
+      },
+      abort: (reason) => {
+        signal();
+        controller?.abort(reason);
+      },
       traceContext,
       service,
       method,
       type,
       metadata: call.metadata,
       deadline,
-      signal: controller.signal,
+      get signal() {
+        return signal();
+      },
       user,
       call,
       log,

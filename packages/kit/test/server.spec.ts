@@ -177,6 +177,43 @@ describe('kit server', () => {
     await echo.shutdown();
   });
 
+  it("aborts a call's signal when its caller gives up, whether the handler asked for it before or after", async () => {
+    // Echo asks for the signal at once; Write only once the caller has already gone.
+    let callerGone!: () => void;
+    const gone = new Promise<void>((resolve) => (callerGone = resolve));
+    let seenEarly!: (code: unknown) => void;
+    let seenLate!: (code: unknown) => void;
+    const early = new Promise((resolve) => (seenEarly = resolve));
+    const late = new Promise((resolve) => (seenLate = resolve));
+    const echo = await startService('echo', (kit) => {
+      kit.serve(ECHO, {
+        ...echoHandlers(),
+        Echo: async (_req: unknown, ctx: import('@mercato/kit').CallContext) => {
+          const signal = ctx.signal;
+          await new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }));
+          seenEarly((signal.reason as GrpcError).code);
+          return { message: '', deadlineLeftMs: '-1', userId: '' };
+        },
+        Write: async (_req: unknown, ctx: import('@mercato/kit').CallContext) => {
+          await gone;
+          await new Promise<void>((resolve) => (ctx.call.cancelled ? resolve() : ctx.call.once('cancelled', () => resolve())));
+          seenLate(ctx.signal.aborted && (ctx.signal.reason as GrpcError).code);
+          return { message: '', deadlineLeftMs: '-1', userId: '' };
+        },
+      } as never);
+    }, { env: testEnv(), topology: testTopology, protos: echoProtos });
+    const client = echoClient(echo.grpcPort, { breaker: { volumeThreshold: 1000 } });
+    try {
+      await expect(client.call('Echo', { message: 'early' }, { deadlineMs: 100 })).rejects.toMatchObject({ code: status.DEADLINE_EXCEEDED });
+      await expect(client.call('Write', { message: 'late' }, { deadlineMs: 100 })).rejects.toMatchObject({ code: status.DEADLINE_EXCEEDED });
+      callerGone();
+      expect(await Promise.all([early, late])).toEqual([status.CANCELLED, status.CANCELLED]);
+    } finally {
+      client.close();
+      await echo.shutdown();
+    }
+  });
+
   it('refuses to start on a taken port with a clear message', async () => {
     const first = await startEcho();
     await expect(startEcho(testEnv({ GRPC_PORT: String(first.grpcPort) }))).rejects.toThrow(`gRPC port ${first.grpcPort} on 127.0.0.1 is already in use`);
