@@ -13,13 +13,15 @@
 //
 // Env: BENCH_WARMUP_S (default 2), BENCH_SECONDS (measured, default 8), BENCH_ROUNDS (default 3),
 //      BENCH_CONCURRENCY (default "1,50"), BENCH_VARIANTS (default "bare,kit"; also "kit-notrace"
-//      = the kit without the OTel preload, and "kit-alt" = the kit compiled at BENCH_ALT_KIT, a
-//      directory holding an alternative index.js + otel.js, for A/B tests of kit changes),
+//      = the kit without the OTel preload, "kit-alt" = the kit compiled at BENCH_ALT_KIT, a
+//      directory holding an alternative index.js + otel.js, for A/B tests of kit changes, and
+//      "bare-headers" = the bare pair with the two headers a kit call carries, the caller's bearer
+//      token and a fresh W3C traceparent per call: the wire's share of the kit's cost),
 //      BENCH_PROFILE=1 (node --cpu-prof for every server and client process, into bench/kit/dist/profiles),
 //      BENCH_SAMPLER_ARG (trace sampling ratio, default 0.1; set only for experiments).
 // Writes bench/results/kit.json and bench/results/kit.md when run with the default variants.
 import { fork, type ChildProcess } from 'node:child_process';
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -48,7 +50,8 @@ const MAX_CALLS_PER_CELL = 4_000_000;
 const CALL_DEADLINE_MS = 2_000;
 const MESSAGE = 'hello from the kit benchmark';
 
-type Variant = 'bare' | 'kit' | 'kit-notrace' | 'kit-alt';
+type Variant = 'bare' | 'bare-headers' | 'kit' | 'kit-notrace' | 'kit-alt';
+const ALL_VARIANTS: readonly Variant[] = ['bare', 'bare-headers', 'kit', 'kit-notrace', 'kit-alt'];
 type Role = 'server' | 'client';
 
 function boundedNumber(name: string, dflt: number, min: number, max: number): number {
@@ -59,7 +62,7 @@ function boundedNumber(name: string, dflt: number, min: number, max: number): nu
 }
 
 function isKit(v: Variant): boolean {
-  return v !== 'bare';
+  return v.startsWith('kit');
 }
 
 function kitDir(v: Variant): string {
@@ -190,7 +193,7 @@ async function kitServer(variant: Variant): Promise<number> {
 
 type CallFn = () => Promise<unknown>;
 
-function bareClient(port: number): CallFn {
+function bareClient(port: number, withHeaders: boolean): CallFn {
   const grpc = require('@grpc/grpc-js') as typeof grpcTypes;
   const { loadProtoFiles } = require('@mercato/protos') as typeof import('@mercato/protos');
   const protos = loadProtoFiles(['echo.proto'], [PROTO_DIR]);
@@ -199,9 +202,23 @@ function bareClient(port: number): CallFn {
     Echo(req: EchoRequest, options: grpcTypes.CallOptions, cb: grpcTypes.requestCallback<EchoResponse>): grpcTypes.ClientUnaryCall;
   };
   const request: EchoRequest = { message: MESSAGE };
+  if (!withHeaders) {
+    return () =>
+      new Promise((resolve, reject) => {
+        client.Echo(request, { deadline: Date.now() + CALL_DEADLINE_MS }, (err, res) => (err ? reject(err) : resolve(res)));
+      });
+  }
+  const authorization = `Bearer ${process.env.BENCH_TOKEN}`;
+  const traceId = randomBytes(16).toString('hex');
+  let spanId = 0n;
   return () =>
     new Promise((resolve, reject) => {
-      client.Echo(request, { deadline: Date.now() + CALL_DEADLINE_MS }, (err, res) => (err ? reject(err) : resolve(res)));
+      const metadata = new grpc.Metadata();
+      metadata.set('authorization', authorization);
+      spanId++;
+      metadata.set('traceparent', `00-${traceId}-${spanId.toString(16).padStart(16, '0')}-00`);
+      (client.Echo as unknown as (r: EchoRequest, m: grpcTypes.Metadata, o: grpcTypes.CallOptions, cb: grpcTypes.requestCallback<EchoResponse>) => void)(
+        request, metadata, { deadline: Date.now() + CALL_DEADLINE_MS }, (err, res) => (err ? reject(err) : resolve(res)));
     });
 }
 
@@ -285,12 +302,12 @@ async function child(role: Role, variant: Variant): Promise<void> {
   });
   process.on('disconnect', () => process.exit(0));
   if (role === 'server') {
-    const port = variant === 'bare' ? await bareServer() : await kitServer(variant);
+    const port = isKit(variant) ? await kitServer(variant) : await bareServer();
     send({ type: 'ready', port });
     return;
   }
   const port = Number(process.env.BENCH_PORT);
-  const call = variant === 'bare' ? bareClient(port) : kitClient(variant, port);
+  const call = isKit(variant) ? kitClient(variant, port) : bareClient(port, variant === 'bare-headers');
   // One call to connect and check the wiring before the driver starts timing.
   await call();
   let busy = false;
@@ -533,7 +550,7 @@ function table(rows: Cell[]): string {
 }
 
 async function driver(): Promise<void> {
-  for (const v of VARIANTS) if (!['bare', 'kit', 'kit-notrace', 'kit-alt'].includes(v)) throw new Error(`unknown variant ${v}`);
+  for (const v of VARIANTS) if (!ALL_VARIANTS.includes(v)) throw new Error(`unknown variant ${v} (known: ${ALL_VARIANTS.join(', ')})`);
   if (CONCURRENCY.length === 0) throw new Error('BENCH_CONCURRENCY has no valid value');
   const kit = loadKit('kit');
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
