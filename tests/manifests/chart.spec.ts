@@ -70,10 +70,12 @@ describeWith('helm', helm !== undefined, () => {
     expect(validateCore(core)).toEqual([]);
   });
 
+  let crds: CrdValidator | undefined;
   const crdTest = crdsPresent ? test.each(Object.keys(VARIANTS)) : requireAll ? test.each(Object.keys(VARIANTS)) : test.skip.each(Object.keys(VARIANTS));
   crdTest('every custom resource validates against its CRD schema (%s)', (variant) => {
     if (!crdsPresent) throw new Error(`CRD schemas missing at ${crdDir} (MERCATO_REQUIRE_ALL=1)`);
-    const crds = new CrdValidator(crdDir);
+    // One validator for every variant: each CRD schema is compiled once.
+    crds ??= new CrdValidator(crdDir);
     for (const obj of rendered.get(variant)!.filter((o) => !isCoreKind(o))) {
       expect(crds.has(obj)).toBe(true);
       crds.validate(obj);

@@ -23,17 +23,29 @@ function normalize(o: K8sObject): unknown {
 }
 
 describeWith('kubectl', kubectl !== undefined, () => {
+  // Each overlay is built once, and each CRD schema compiled once, for all the tests below.
+  const builds = new Map<string, K8sObject[]>();
+  const build = (dir: string): K8sObject[] => {
+    let objs = builds.get(dir);
+    if (!objs) {
+      objs = parseObjects(run(kubectl!, ['kustomize', path.join(repoRoot, dir)]));
+      builds.set(dir, objs);
+    }
+    return objs;
+  };
+  let crds: CrdValidator | undefined;
+
   test('every overlay is listed here', () => {
     const dirs = fs.readdirSync(path.join(repoRoot, 'k8s', 'overlays')).map((d) => `k8s/overlays/${d}`);
     expect(dirs.sort()).toEqual(Object.keys(OVERLAYS).filter((k) => k !== 'k8s/base').sort());
   });
 
   test.each(Object.keys(OVERLAYS))('kubectl kustomize %s builds and every object validates', (dir) => {
-    const objs = parseObjects(run(kubectl!, ['kustomize', path.join(repoRoot, dir)]));
+    const objs = build(dir);
     expect(objs.length).toBeGreaterThan(14);
     expect(validateCore(objs.filter(isCoreKind))).toEqual([]);
     if (fs.existsSync(crdDir)) {
-      const crds = new CrdValidator(crdDir);
+      crds ??= new CrdValidator(crdDir);
       for (const o of objs.filter((x) => !isCoreKind(x))) crds.validate(o);
     } else if (process.env['MERCATO_REQUIRE_ALL'] === '1') {
       throw new Error(`CRD schemas missing at ${crdDir}`);
@@ -42,7 +54,7 @@ describeWith('kubectl', kubectl !== undefined, () => {
 
   const withHelm = helm ? test.each(Object.keys(OVERLAYS)) : test.skip.each(Object.keys(OVERLAYS));
   withHelm('kubectl kustomize %s equals helm template with the same option', (dir) => {
-    const built = parseObjects(run(kubectl!, ['kustomize', path.join(repoRoot, dir)])).filter((o) => o.kind !== 'Namespace');
+    const built = build(dir).filter((o) => o.kind !== 'Namespace');
     const rendered = helmTemplate(helm!, { 'observability.enabled': 'false', ...OVERLAYS[dir] });
     const index = (objs: K8sObject[]) => new Map(objs.map((o) => [`${o.kind}/${o.metadata.name}`, normalize(o)]));
     const a = index(built);
