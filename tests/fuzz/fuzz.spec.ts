@@ -10,6 +10,7 @@
 // minutes on two loaded cores).
 import { randomBytes, randomUUID } from 'node:crypto';
 import { checkHealth } from '@mercato/kit';
+import { postgresAvailable } from '@mercato/db';
 import { loadProtos } from '@mercato/protos';
 import type { CatalogServiceDefinition } from '@mercato/protos/gen/mercato/catalog/v1/CatalogService';
 import type { CartServiceDefinition } from '@mercato/protos/gen/mercato/cart/v1/CartService';
@@ -143,7 +144,9 @@ function explain(a: Attempt): string {
 beforeAll(async () => {
   // eslint-disable-next-line no-console
   console.log(`fuzz: seed ${seed} (FUZZ_SEED=${seed} reproduces this run), ${CASES} generated requests per RPC`);
-  suite = await startSuite();
+  // On the local PostgreSQL when it answers: the same SQL as the embedded default at a third of the
+  // CPU, which the suite's 15-minute budget needs. PGlite's own checks are in the services' tests.
+  suite = await startSuite({ postgres: await postgresAvailable() });
   const s = suite!;
   s.stack.onExit((name, code, signal) => {
     // With its last words: a crash's stack trace is in them.

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { startStack, type Stack } from '@mercato/runner';
 import { loadTopology } from '@mercato/topology';
 import { dashboardDefs, DASHBOARDS_DIR, emitters, loadTelemetry, numberedPanels, RULES_FILE, type FaultPlan, type PanelDef } from '@mercato/observability';
+import { postgresIfAvailable } from '../support/suite';
 import { describeWhenReady, findPrometheus, missingBuilds, Prometheus, repoRoot, until } from './support';
 
 const topology = loadTopology();
@@ -54,6 +55,7 @@ describeWhenReady('dashboards against a real Prometheus', missing, () => {
   let stack: Stack | undefined;
   let sentinel: Stack | undefined;
   let prom: Prometheus | undefined;
+  let databases: Awaited<ReturnType<typeof postgresIfAvailable>> | undefined;
   const logs: string[] = [];
   const faultFiles = new Map<string, string>();
   const panels = shippedPanels();
@@ -77,7 +79,9 @@ describeWhenReady('dashboards against a real Prometheus', missing, () => {
       if (logs.length > 400) logs.shift();
     };
     const env = { LOG_LEVEL: 'warn', SHUTDOWN_GRACE_MS: '500', BREAKER_VOLUME_THRESHOLD: '5' };
-    stack = await startStack({ randomPorts: true, only: names.filter((n) => n !== 'sentinel'), env, serviceEnv, output, startTimeoutMs: 120_000 });
+    // On the local PostgreSQL when it answers: the panels read the same series on either backend.
+    databases = await postgresIfAvailable('dash');
+    stack = await startStack({ randomPorts: true, only: names.filter((n) => n !== 'sentinel'), env, serviceEnv, output, startTimeoutMs: 120_000, ...databases.options });
     // Sentinel reads the services' metrics on the stack's random ports.
     const targets = stack.processes.map((p) => `${p.name}=127.0.0.1:${p.metricsPort}`).join(',');
     sentinel = await startStack({ randomPorts: true, only: ['sentinel'], env, serviceEnv: { sentinel: { ...serviceEnv.sentinel!, SENTINEL_TARGETS: targets, SENTINEL_SCRAPE_INTERVAL_SECONDS: '1' } }, output, startTimeoutMs: 60_000 });
@@ -92,6 +96,7 @@ describeWhenReady('dashboards against a real Prometheus', missing, () => {
     await prom?.stop();
     await sentinel?.stop();
     await stack?.stop();
+    await databases?.drop();
     if (dir) rmSync(dir, { recursive: true, force: true });
   }, 120_000);
 

@@ -7,6 +7,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { status } from '@grpc/grpc-js';
+import { postgresAvailable } from '@mercato/db';
 import { commandEventId } from '@mercato/eventsourcing';
 import { loadProtos } from '@mercato/protos';
 import { loadTopology } from '@mercato/topology';
@@ -116,6 +117,8 @@ describe('security matrix', () => {
     declared = readDeclared(loadTopology());
     const adminEmail = `admin-${derive('admin', 6)}@example.com`;
     suite = await startSuite({
+      // On the local PostgreSQL when it answers: access rules are the same on either backend.
+      postgres: await postgresAvailable(),
       env: { LOG_LEVEL: 'debug' },
       serviceEnv: {
         gateway: { ADMIN_EMAILS: adminEmail },

@@ -4,7 +4,7 @@
 // PostgreSQL databases it created.
 import { randomBytes } from 'node:crypto';
 import { Metadata } from '@grpc/grpc-js';
-import { dropDatabases, postgresForTests, testServerUrl } from '@mercato/db';
+import { dropDatabases, postgresAvailable, postgresForTests, testServerUrl } from '@mercato/db';
 import { connect, generateSigningKeys, TokenIssuer, type KitClient } from '@mercato/kit';
 import { startStack, type Stack, type StackOptions } from '@mercato/runner';
 
@@ -32,6 +32,19 @@ export interface Suite {
   /** gRPC metadata carrying `Bearer <token>` (or none for undefined). */
   metadata(token?: string): Metadata;
   stop(): Promise<void>;
+}
+
+/**
+ * Stack options for the local PostgreSQL when it answers (one fresh database per stateful service,
+ * under a unique prefix), else none: the embedded default. The PostgreSQL path costs the suite's
+ * services about a third of the CPU of PGlite's, which the test run's time budget needs for the
+ * files that keep shoppers at work; `npm start`'s own default is tested by the stack test.
+ * `drop()` removes the databases after the stack has stopped.
+ */
+export async function postgresIfAvailable(label: string): Promise<{ options: { postgres?: string; databasePrefix?: string }; drop(): Promise<void> }> {
+  if (!(await postgresAvailable())) return { options: {}, drop: async () => undefined };
+  const databasePrefix = `mercato_${label}${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
+  return { options: { postgres: testServerUrl(), databasePrefix }, drop: () => dropDatabases(databasePrefix) };
 }
 
 /** A unique id for test data (users, carts, idempotency keys). */

@@ -6,6 +6,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startStack, type Stack } from '@mercato/runner';
+import { postgresIfAvailable } from '../../../tests/support/suite';
 
 const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
@@ -18,6 +19,7 @@ const suite = hasChromium || required ? describe : describe.skip;
 
 suite(`storefront in headless Chromium${hasChromium ? '' : ` (skipped: ${CHROMIUM} is absent; install it with apt-get install chromium, or set MERCATO_REQUIRE_ALL=1 to fail instead)`}`, () => {
   let stack: Stack | undefined;
+  let databases: Awaited<ReturnType<typeof postgresIfAvailable>> | undefined;
   let browser: Browser | undefined;
   let base = '';
   const problems: string[] = [];
@@ -25,7 +27,10 @@ suite(`storefront in headless Chromium${hasChromium ? '' : ` (skipped: ${CHROMIU
   beforeAll(async () => {
     if (!hasChromium) throw new Error(`MERCATO_REQUIRE_ALL=1 but ${CHROMIUM} is absent: apt-get install -y chromium`);
     mkdirSync(ARTIFACTS, { recursive: true });
+    // On the local PostgreSQL when it answers: the pages are the same on either backend.
+    databases = await postgresIfAvailable('shop');
     stack = await startStack({
+      ...databases.options,
       only: ['eventstore', 'catalog', 'cart', 'inventory', 'payments', 'shipping', 'risk', 'orders', 'order-history', 'gateway'],
       randomPorts: true,
       env: { LOG_LEVEL: 'warn', SHUTDOWN_GRACE_MS: '500' },
@@ -40,6 +45,7 @@ suite(`storefront in headless Chromium${hasChromium ? '' : ` (skipped: ${CHROMIU
   afterAll(async () => {
     await browser?.close();
     await stack?.stop();
+    await databases?.drop();
   }, 60_000);
 
   async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
