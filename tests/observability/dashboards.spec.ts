@@ -10,7 +10,7 @@ import path from 'node:path';
 import { startStack, type Stack } from '@mercato/runner';
 import { loadTopology } from '@mercato/topology';
 import { dashboardDefs, DASHBOARDS_DIR, emitters, loadTelemetry, numberedPanels, RULES_FILE, type FaultPlan, type PanelDef } from '@mercato/observability';
-import { postgresIfAvailable } from '../support/suite';
+import { postgresIfAvailable, type StackDatabases } from '../support/suite';
 import { describeWhenReady, findPrometheus, missingBuilds, Prometheus, repoRoot, until } from './support';
 
 const topology = loadTopology();
@@ -55,7 +55,7 @@ describeWhenReady('dashboards against a real Prometheus', missing, () => {
   let stack: Stack | undefined;
   let sentinel: Stack | undefined;
   let prom: Prometheus | undefined;
-  let databases: Awaited<ReturnType<typeof postgresIfAvailable>> | undefined;
+  let databases: StackDatabases | undefined;
   const logs: string[] = [];
   const faultFiles = new Map<string, string>();
   const panels = shippedPanels();

@@ -34,17 +34,28 @@ export interface Suite {
   stop(): Promise<void>;
 }
 
-/**
- * Stack options for the local PostgreSQL when it answers (one fresh database per stateful service,
- * under a unique prefix), else none: the embedded default. The PostgreSQL path costs the suite's
- * services about a third of the CPU of PGlite's, which the test run's time budget needs for the
- * files that keep shoppers at work; `npm start`'s own default is tested by the stack test.
- * `drop()` removes the databases after the stack has stopped.
- */
-export async function postgresIfAvailable(label: string): Promise<{ options: { postgres?: string; databasePrefix?: string }; drop(): Promise<void> }> {
-  if (!(await postgresAvailable())) return { options: {}, drop: async () => undefined };
+/** A stack's databases: the options that put it on the local PostgreSQL (none: PGlite), and their clean-up. */
+export interface StackDatabases {
+  options: { postgres?: string; databasePrefix?: string };
+  /** Removes the databases; call it after the stack has stopped. */
+  drop(): Promise<void>;
+}
+
+const EMBEDDED: StackDatabases = { options: {}, drop: async () => undefined };
+
+/** One fresh database per stateful service on the local PostgreSQL, under a unique prefix. */
+function freshDatabases(label: string): StackDatabases {
   const databasePrefix = `mercato_${label}${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
   return { options: { postgres: testServerUrl(), databasePrefix }, drop: () => dropDatabases(databasePrefix) };
+}
+
+/**
+ * The local PostgreSQL when it answers, else the embedded default. The PostgreSQL path costs the
+ * suite's services about a third of the CPU of PGlite's, which the test run's time budget needs for
+ * the files that keep shoppers at work; `npm start`'s own default is tested by the stack test.
+ */
+export async function postgresIfAvailable(label: string): Promise<StackDatabases> {
+  return (await postgresAvailable()) ? freshDatabases(label) : EMBEDDED;
 }
 
 /** A unique id for test data (users, carts, idempotency keys). */
@@ -76,7 +87,7 @@ export async function startSuite(options: SuiteOptions = {}): Promise<Suite | un
   const keys = generateSigningKeys();
   const issuer = new TokenIssuer(keys.privateKey);
   const foreign = new TokenIssuer(generateSigningKeys().privateKey);
-  const databasePrefix = `mercato_t${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
+  const databases = postgres ? freshDatabases('t') : EMBEDDED;
   const logs: string[] = [];
   const stack = await startStack({
     startTimeoutMs: 180_000,
@@ -86,7 +97,7 @@ export async function startSuite(options: SuiteOptions = {}): Promise<Suite | un
     randomPorts: true,
     signingKeys: keys,
     output: (line) => logs.push(line),
-    ...(postgres ? { postgres: testServerUrl(), databasePrefix } : {}),
+    ...databases.options,
   });
   const clients: Array<{ close(): void }> = [];
   const proc = (name: string) => {
@@ -115,7 +126,7 @@ export async function startSuite(options: SuiteOptions = {}): Promise<Suite | un
     stop: async () => {
       for (const c of clients) c.close();
       await stack.stop();
-      if (postgres) await dropDatabases(databasePrefix);
+      await databases.drop();
     },
   };
   if (stack.processes.some((p) => p.name === 'gateway')) {

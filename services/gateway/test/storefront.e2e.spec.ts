@@ -6,7 +6,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startStack, type Stack } from '@mercato/runner';
-import { postgresIfAvailable } from '../../../tests/support/suite';
+import { postgresIfAvailable, type StackDatabases } from '../../../tests/support/suite';
 
 const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
@@ -19,7 +19,7 @@ const suite = hasChromium || required ? describe : describe.skip;
 
 suite(`storefront in headless Chromium${hasChromium ? '' : ` (skipped: ${CHROMIUM} is absent; install it with apt-get install chromium, or set MERCATO_REQUIRE_ALL=1 to fail instead)`}`, () => {
   let stack: Stack | undefined;
-  let databases: Awaited<ReturnType<typeof postgresIfAvailable>> | undefined;
+  let databases: StackDatabases | undefined;
   let browser: Browser | undefined;
   let base = '';
   const problems: string[] = [];
