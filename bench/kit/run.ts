@@ -199,26 +199,25 @@ function bareClient(port: number, withHeaders: boolean): CallFn {
   const protos = loadProtoFiles(['echo.proto'], [PROTO_DIR]);
   const Ctor = grpc.makeGenericClientConstructor(protos[ECHO] as grpcTypes.ServiceDefinition, ECHO);
   const client = new Ctor(`127.0.0.1:${port}`, grpc.credentials.createInsecure()) as unknown as grpcTypes.Client & {
-    Echo(req: EchoRequest, options: grpcTypes.CallOptions, cb: grpcTypes.requestCallback<EchoResponse>): grpcTypes.ClientUnaryCall;
+    Echo(req: EchoRequest, metadata: grpcTypes.Metadata, options: grpcTypes.CallOptions, cb: grpcTypes.requestCallback<EchoResponse>): grpcTypes.ClientUnaryCall;
   };
   const request: EchoRequest = { message: MESSAGE };
-  if (!withHeaders) {
-    return () =>
-      new Promise((resolve, reject) => {
-        client.Echo(request, { deadline: Date.now() + CALL_DEADLINE_MS }, (err, res) => (err ? reject(err) : resolve(res)));
-      });
-  }
+  // grpc-js makes an empty Metadata for a call given none: the bare variant passes that itself.
   const authorization = `Bearer ${process.env.BENCH_TOKEN}`;
   const traceId = randomBytes(16).toString('hex');
   let spanId = 0n;
+  const metadata = (): grpcTypes.Metadata => {
+    const md = new grpc.Metadata();
+    if (withHeaders) {
+      md.set('authorization', authorization);
+      spanId++;
+      md.set('traceparent', `00-${traceId}-${spanId.toString(16).padStart(16, '0')}-00`);
+    }
+    return md;
+  };
   return () =>
     new Promise((resolve, reject) => {
-      const metadata = new grpc.Metadata();
-      metadata.set('authorization', authorization);
-      spanId++;
-      metadata.set('traceparent', `00-${traceId}-${spanId.toString(16).padStart(16, '0')}-00`);
-      (client.Echo as unknown as (r: EchoRequest, m: grpcTypes.Metadata, o: grpcTypes.CallOptions, cb: grpcTypes.requestCallback<EchoResponse>) => void)(
-        request, metadata, { deadline: Date.now() + CALL_DEADLINE_MS }, (err, res) => (err ? reject(err) : resolve(res)));
+      client.Echo(request, metadata(), { deadline: Date.now() + CALL_DEADLINE_MS }, (err, res) => (err ? reject(err) : resolve(res)));
     });
 }
 
