@@ -87,7 +87,7 @@ describe.each(BACKENDS)('projection runner on %s', (backend) => {
   it('applies every event exactly once across a crash mid-run, and resumes from its checkpoint', async () => {
     if (!stores) return;
     const db = stores.readDb;
-    // First run: the handler fails on its 10th event; that event's transaction rolls back.
+    // First run, a transaction per event: the handler fails on its 10th event; that event's transaction rolls back.
     let handled = 0;
     const crash = new AbortController();
     await expect(
@@ -96,6 +96,7 @@ describe.each(BACKENDS)('projection runner on %s', (backend) => {
         source: store,
         name: NAME,
         signal: crash.signal,
+        maxBatch: 1,
         handle: async (tx, e) => {
           await project(tx, e);
           if (++handled === 10) throw new Error('simulated crash');
@@ -106,7 +107,7 @@ describe.each(BACKENDS)('projection runner on %s', (backend) => {
     const afterCrash = await loadProjectionCheckpoint(db, NAME);
     expect(afterCrash).toBeDefined();
 
-    // Restart: resumes after the 9th event.
+    // Restart (in batches, the default): resumes after the 9th event.
     const stop = new AbortController();
     const progress: Progress[] = [];
     const running = runProjection({ db, source: store, name: NAME, signal: stop.signal, handle: project, onProgress: (p) => progress.push(p) });
@@ -169,5 +170,53 @@ describe.each(BACKENDS)('projection runner on %s', (backend) => {
     stop.abort();
     await running;
     expect(handled).toBe(0);
+  });
+
+  it('applies the events the source already holds in one transaction, and a failure rolls back the whole batch', async () => {
+    if (!stores) return;
+    const db = stores.readDb;
+    const name = 'batched';
+    await db.query(`CREATE TABLE IF NOT EXISTS batch_applied (event_id text PRIMARY KEY, tx text NOT NULL)`);
+    const record = async (tx: Queryable, e: StoredEvent): Promise<void> => {
+      await tx.query(`INSERT INTO batch_applied VALUES ($1, txid_current()::text)`, [e.id]);
+    };
+    const applied = async () => (await db.query<{ event_id: string; tx: string }>(`SELECT event_id, tx FROM batch_applied`)).rows;
+
+    // Catching up, the first events arrive together: the 5th fails, and none of the batch stays.
+    let handled = 0;
+    await expect(
+      runProjection({
+        db,
+        source: store,
+        name,
+        signal: new AbortController().signal,
+        maxBatch: 10,
+        handle: async (tx, e) => {
+          await record(tx, e);
+          if (++handled === 5) throw new Error('simulated crash');
+        },
+      }),
+    ).rejects.toThrow('simulated crash');
+    expect(await applied()).toHaveLength(0);
+    expect(await loadProjectionCheckpoint(db, name)).toEqual(START);
+
+    const stop = new AbortController();
+    const progress: Progress[] = [];
+    const running = runProjection({ db, source: store, name, signal: stop.signal, maxBatch: 10, handle: record, onProgress: (p) => progress.push(p) });
+    await waitUntil('the batched projection to catch up', async () => comparePositions((await loadProjectionCheckpoint(db, name)) ?? START, last) >= 0);
+    stop.abort();
+    await running;
+
+    const rows = await applied();
+    const all = (await stores.engine.readAll({ maxCount: 1000 })).map((e) => e.id);
+    expect(new Set(rows.map((r) => r.event_id))).toEqual(new Set(all));
+    const perTx = new Map<string, number>();
+    for (const r of rows) perTx.set(r.tx, (perTx.get(r.tx) ?? 0) + 1);
+    expect(Math.max(...perTx.values())).toBeLessThanOrEqual(10);
+    expect(perTx.size).toBeLessThan(rows.length);
+    // Progress is still reported once per event, in order.
+    const events = progress.filter((p) => p.event);
+    expect(events.map((p) => p.event!.id)).toEqual(all);
+    expect(events.every((p, i) => i === 0 || comparePositions(events[i - 1]!.position, p.position) < 0)).toBe(true);
   });
 });

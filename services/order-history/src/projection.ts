@@ -2,7 +2,7 @@
 // filtered $all subscription, each event applied in the transaction that stores the checkpoint.
 // It restarts after a failure (with backoff) and reports its state to health and metrics.
 import type { Database } from '@mercato/db';
-import { comparePositions, rebuildProjection, runProjection, type EventSource, type ProjectionOptions, type SourceMessage, type StoredEvent, pause } from '@mercato/eventsourcing';
+import { rebuildProjection, runProjection, type EventSource, type ProjectionOptions, type SourceMessage, type StoredEvent, pause } from '@mercato/eventsourcing';
 import type { Logger } from '@mercato/kit';
 import { Counter, Gauge, type Registry } from 'prom-client';
 import { HISTORY_FILTER } from './domain/events';
@@ -40,17 +40,12 @@ export interface ProjectionHooks {
   onSkipped?(event: StoredEvent, reason: string): void;
 }
 
-/** Passes the source through, telling `onCaughtUp` when the subscription reaches the live end. */
-function watchCatchUp(source: EventSource, onSubscribe: () => void, onCaughtUp: () => void): EventSource {
+/** Passes the source through, telling `onSubscribe` each time a subscription starts. */
+function watchSubscribe(source: EventSource, onSubscribe: () => void): EventSource {
   return {
-    async *subscribe(options): AsyncIterable<SourceMessage> {
+    subscribe(options): AsyncIterable<SourceMessage> {
       onSubscribe();
-      for await (const m of source.subscribe(options)) {
-        // The runner asks for the next message only after committing the previous one, so at this
-        // point every event before the live end is in the read model.
-        if (m.kind === 'caught_up') onCaughtUp();
-        yield m;
-      }
+      return source.subscribe(options);
     },
   };
 }
@@ -59,41 +54,39 @@ function watchCatchUp(source: EventSource, onSubscribe: () => void, onCaughtUp: 
 export function orderHistoryProjection(db: Database, source: EventSource, hooks: ProjectionHooks): Omit<ProjectionOptions, 'signal'> {
   const name = PROJECTION_NAME;
   const m = hooks.metrics;
-  // The event being handled and its outcome, reported once its transaction has committed
-  // (onProgress follows only a commit; a rolled-back event is handled again and overwrites this).
-  let handled: { event: StoredEvent; skipped: string | undefined } | undefined;
+  // Why an event was skipped, by event id, until its transaction commits (onProgress follows only a
+  // commit; a rolled-back event is handled again and overwrites its entry).
+  const skipped = new Map<string, string>();
   return {
     db,
     name,
-    source: watchCatchUp(
-      source,
-      () => hooks.onSubscribe?.(),
-      () => {
-        m?.lag.set({ projection: name }, 0);
-        hooks.onCaughtUp?.();
-      },
-    ),
+    source: watchSubscribe(source, () => hooks.onSubscribe?.()),
     filter: HISTORY_FILTER,
     handle: async (tx, event) => {
       const outcome = await applyEvent(tx, event);
-      handled = { event, skipped: outcome.applied ? undefined : outcome.reason };
+      if (outcome.applied) skipped.delete(event.id);
+      else skipped.set(event.id, outcome.reason);
     },
     onProgress: (p) => {
       m?.checkpoint.set({ projection: name }, Number(p.position.commit));
       m?.lag.set({ projection: name }, p.lagMs / 1000);
-      const h = handled;
-      handled = undefined;
-      if (!h || comparePositions(h.event.position, p.position) !== 0) return;
-      if (h.skipped === undefined) {
+      const e = p.event;
+      if (!e) return;
+      const reason = skipped.get(e.id);
+      if (reason === undefined) {
         m?.events.inc({ projection: name, outcome: 'applied' });
-        hooks.onApplied?.(h.event);
+        hooks.onApplied?.(e);
         return;
       }
+      skipped.delete(e.id);
       // Logged and counted, not thrown: one unreadable payload must not stop every later event.
-      const e = h.event;
-      hooks.log.error({ event_id: e.id, stream: e.stream, type: e.type, reason: h.skipped }, 'event skipped: it cannot be projected');
+      hooks.log.error({ event_id: e.id, stream: e.stream, type: e.type, reason }, 'event skipped: it cannot be projected');
       m?.events.inc({ projection: name, outcome: 'skipped' });
-      hooks.onSkipped?.(e, h.skipped);
+      hooks.onSkipped?.(e, reason);
+    },
+    onCaughtUp: () => {
+      m?.lag.set({ projection: name }, 0);
+      hooks.onCaughtUp?.();
     },
     onError: (err) => hooks.log.warn({ err: (err as Error)?.message }, 'event store subscription lost; resuming from the checkpoint'),
   };
