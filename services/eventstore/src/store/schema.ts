@@ -156,6 +156,17 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; statements: string[] }
       APPEND_FUNCTION,
     ],
   },
+  {
+    version: 2,
+    statements: [
+      // A plpgsql function caches its statements' plans per connection, and after five calls keeps a
+      // generic one. Planned while es_events was still small (a pooled connection opened at start-up)
+      // that plan scans the whole table for the event-id check, so every append slowed down as the
+      // log grew (measured: 3,600 → 1,100 appends/s over 40,000 events). A custom plan per call
+      // sees the table as it is.
+      `ALTER FUNCTION es_append(text[], int[], text[], int[], uuid[], text[], text[], text[], int[], int[], bytea, int[], int[]) SET plan_cache_mode = force_custom_plan`,
+    ],
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
