@@ -110,7 +110,7 @@ function puller(iterable: AsyncIterable<SourceMessage>) {
       if (r !== LATER) pending = undefined;
       return r;
     },
-    /** Ends the subscription; a pull still waiting ends with it (the source stops on the signal). */
+    /** Closes the iterator, after a pull still waiting (its source was told to stop by its signal). */
     close(): void {
       const closing = pending ? pending.then(() => it.return?.()) : it.return?.();
       void closing?.catch(() => undefined);
@@ -156,7 +156,12 @@ export async function runProjection(o: ProjectionOptions): Promise<void> {
 
   for (let failures = 0; !signal.aborted; ) {
     const after = (await loadProjectionCheckpoint(db, name)) ?? START;
-    const source = puller(o.source.subscribe({ after, ...(o.filter ? { filter: o.filter } : {}), signal }));
+    // The subscription's own signal: leaving the loop for any reason (a failed handler included)
+    // ends it at once, even while a pull is still waiting for the next message.
+    const subscription = new AbortController();
+    const stop = (): void => subscription.abort();
+    signal.addEventListener('abort', stop, { once: true });
+    const source = puller(o.source.subscribe({ after, ...(o.filter ? { filter: o.filter } : {}), signal: subscription.signal }));
     try {
       for (let ended = false; !ended && !signal.aborted; ) {
         const first = await source.next();
@@ -198,6 +203,8 @@ export async function runProjection(o: ProjectionOptions): Promise<void> {
       o.onError?.(err);
       failures++;
     } finally {
+      signal.removeEventListener('abort', stop);
+      subscription.abort();
       source.close();
     }
     // The subscription ended or failed without an abort (the store went away): resume from the checkpoint.

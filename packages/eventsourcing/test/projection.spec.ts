@@ -219,4 +219,30 @@ describe.each(BACKENDS)('projection runner on %s', (backend) => {
     expect(events.map((p) => p.event!.id)).toEqual(all);
     expect(events.every((p, i) => i === 0 || comparePositions(events[i - 1]!.position, p.position) < 0)).toBe(true);
   });
+
+  it('ends its subscription at once when a handler fails, though a pull is still waiting', async () => {
+    if (!stores) return;
+    const [first] = await stores.engine.readAll({ maxCount: 1 });
+    let subscription: AbortSignal | undefined;
+    // One event, then nothing until the subscription's signal says stop.
+    const source: EventSource = {
+      async *subscribe({ signal }) {
+        subscription = signal;
+        yield { kind: 'event', event: first! };
+        await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+      },
+    };
+    await expect(
+      runProjection({
+        db: stores.readDb,
+        source,
+        name: 'fails_at_once',
+        signal: new AbortController().signal,
+        handle: async () => {
+          throw new Error('handler failed');
+        },
+      }),
+    ).rejects.toThrow('handler failed');
+    expect(subscription?.aborted).toBe(true);
+  });
 });
