@@ -41,7 +41,7 @@ export interface ProjectionOptions {
   onError?(err: unknown): void;
 }
 
-export const DEFAULT_MAX_BATCH = 100;
+const DEFAULT_MAX_BATCH = 100;
 
 const MIGRATION = `CREATE TABLE IF NOT EXISTS projection_checkpoints (
   name text PRIMARY KEY,
